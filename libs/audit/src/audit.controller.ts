@@ -1,0 +1,40 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type Actor, CurrentActor } from '@relay/platform';
+import { AuditService } from './audit.service.js';
+import { AuditPageDto, AuditQuery, AuditVerificationDto } from './audit.dto.js';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOkResponse({ type: AuditPageDto })
+  list(@CurrentActor() actor: Actor, @Query() query: AuditQuery) {
+    return this.audit.list(actor, query);
+  }
+
+  @Get('verify')
+  @ApiOkResponse({ type: AuditVerificationDto })
+  verify(@CurrentActor() actor: Actor) {
+    return this.audit.verify(actor);
+  }
+
+  @Get('export')
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({ description: 'One audit event per line (NDJSON), oldest first' })
+  async export(@CurrentActor() actor: Actor, @Query() query: AuditQuery, @Res() res: Response): Promise<void> {
+    const events = this.audit.export(actor, query);
+    // Pull the first batch before answering so a refusal is still a proper problem+json.
+    const first = await events.next();
+    res.status(200).type('application/x-ndjson');
+    if (!first.done) res.write(`${JSON.stringify(first.value)}\n`);
+    for await (const event of events) {
+      if (!res.write(`${JSON.stringify(event)}\n`)) await new Promise((resolve) => res.once('drain', resolve));
+    }
+    res.end();
+  }
+}

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Tx } from '@relay/platform';
+import type { AuditEntry, AuditEventView, AuditVerification } from './audit.types.js';
+
+export interface AuditFilter {
+  afterSeq?: number;
+  officeId?: string;
+  caseId?: string;
+  actorId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+}
+
+interface AuditRow {
+  seq: string;
+  id: string;
+  occurred_at: Date;
+  action: string;
+  actor_id: string | null;
+  office_id: string | null;
+  case_id: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  data: Record<string, unknown>;
+  hash: string;
+}
+
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Sequence number, time and hash are set by the database trigger (see the migration). */
+  async append(tx: Tx, entry: AuditEntry): Promise<void> {
+    await tx.query(
+      `INSERT INTO audit_events (action, actor_id, office_id, case_id, target_type, target_id, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        entry.action,
+        entry.actor?.userId ?? null,
+        entry.officeId === undefined ? (entry.actor?.officeId ?? null) : entry.officeId,
+        entry.caseId ?? null,
+        entry.targetType ?? null,
+        entry.targetId ?? null,
+        JSON.stringify(entry.data ?? {}),
+      ],
+    );
+  }
+
+  async list(filter: AuditFilter, limit: number, order: 'ASC' | 'DESC' = 'ASC'): Promise<AuditEventView[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.afterSeq !== undefined) add(order === 'ASC' ? 'seq > ?' : 'seq < ?', filter.afterSeq);
+    if (filter.officeId) add('office_id = ?', filter.officeId);
+    if (filter.caseId) add('case_id = ?', filter.caseId);
+    if (filter.actorId) add('actor_id = ?', filter.actorId);
+    if (filter.action) add('action = ?', filter.action);
+    if (filter.from) add('occurred_at >= ?', filter.from);
+    if (filter.to) add('occurred_at < ?', filter.to);
+    params.push(limit);
+    const rows: AuditRow[] = await this.dataSource.query(
+      `SELECT seq, id, occurred_at, action, actor_id, office_id, case_id, target_type, target_id, data, hash
+       FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY seq ${order} LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(toView);
+  }
+
+  /**
+   * Recomputes every row's hash and link in one pass inside PostgreSQL. A gap reports the
+   * missing number; a chain head ahead of the last row means rows were cut off the end.
+   */
+  async verify(): Promise<AuditVerification> {
+    const [result] = (await this.dataSource.query(`
+      WITH chain AS (
+        SELECT seq,
+          CASE
+            WHEN seq <> coalesce(lag(seq) OVER w, 0) + 1 THEN coalesce(lag(seq) OVER w, 0) + 1
+            WHEN prev_hash <> coalesce(lag(hash) OVER w, 'genesis')
+              OR hash <> audit_row_hash(seq, prev_hash, id, occurred_at, action, actor_id, office_id,
+                                        case_id, target_type, target_id, data)
+            THEN seq
+          END AS bad_at
+        FROM audit_events
+        WINDOW w AS (ORDER BY seq)
+      )
+      SELECT
+        (SELECT count(*) FROM chain)::bigint AS checked,
+        (SELECT min(bad_at) FROM chain) AS first_bad,
+        (SELECT max(seq) FROM audit_events) AS last_seq,
+        (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS last_hash,
+        h.seq AS head_seq, h.hash AS head_hash
+      FROM audit_chain_head h WHERE h.id = 1
+    `)) as {
+      checked: string;
+      first_bad: string | null;
+      last_seq: string | null;
+      last_hash: string | null;
+      head_seq: string;
+      head_hash: string;
+    }[];
+    let firstBad = result.first_bad === null ? null : Number(result.first_bad);
+    const lastSeq = Number(result.last_seq ?? 0);
+    const headSeq = Number(result.head_seq);
+    const tailIntact = lastSeq === headSeq && (headSeq === 0 || result.last_hash === result.head_hash);
+    if (!tailIntact) {
+      const tailBad = Math.min(lastSeq, headSeq) + 1;
+      firstBad = firstBad === null ? tailBad : Math.min(firstBad, tailBad);
+    }
+    return { ok: firstBad === null, checked: Number(result.checked), firstBadSeq: firstBad };
+  }
+}
+
+function toView(row: AuditRow): AuditEventView {
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    at: row.occurred_at.toISOString(),
+    action: row.action,
+    actorId: row.actor_id,
+    officeId: row.office_id,
+    caseId: row.case_id,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    data: row.data,
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { type Actor, AppError, decodeCursor, type Page, toPage, type Tx } from '@relay/platform';
+import { type AuditFilter, AuditRepository } from './audit.repository.js';
+import type { AuditEntry, AuditEventView, AuditVerification } from './audit.types.js';
+import type { AuditQuery } from './audit.dto.js';
+
+const EXPORT_BATCH = 1000;
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly audit: AuditRepository) {}
+
+  /** Appends in the caller's transaction: the event commits or rolls back with the change. */
+  record(tx: Tx, entry: AuditEntry): Promise<void> {
+    return this.audit.append(tx, entry);
+  }
+
+  async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEventView>> {
+    const filter = this.scopedFilter(actor, query);
+    const after = decodeCursor(query.after, 1);
+    const rows = await this.audit.list({ ...filter, afterSeq: after?.[0] as number | undefined }, query.limit + 1);
+    return toPage(rows, query.limit, (row) => [row.seq], (row) => row);
+  }
+
+  /** A case's own trail, oldest first. The caller has already checked the case is visible. */
+  async caseHistory(caseId: string, query: { after?: string; limit: number }): Promise<Page<AuditEventView>> {
+    const after = decodeCursor(query.after, 1);
+    const rows = await this.audit.list({ caseId, afterSeq: after?.[0] as number | undefined }, query.limit + 1);
+    return toPage(rows, query.limit, (row) => [row.seq], (row) => row);
+  }
+
+  /** Streams the caller's whole view of the trail in batches, never holding it in memory. */
+  async *export(actor: Actor, query: AuditQuery): AsyncGenerator<AuditEventView> {
+    const filter = this.scopedFilter(actor, query);
+    let afterSeq: number | undefined;
+    for (;;) {
+      const rows = await this.audit.list({ ...filter, afterSeq }, EXPORT_BATCH);
+      yield* rows;
+      if (rows.length < EXPORT_BATCH) return;
+      afterSeq = rows[rows.length - 1].seq;
+    }
+  }
+
+  verify(actor: Actor): Promise<AuditVerification> {
+    this.requireAuditor(actor);
+    return this.audit.verify();
+  }
+
+  /** Admins see the whole trail, office leads their office's, assistants none. */
+  private scopedFilter(actor: Actor, query: AuditQuery): AuditFilter {
+    this.requireAuditor(actor);
+    return {
+      officeId: actor.role === 'admin' ? undefined : (actor.officeId ?? undefined),
+      caseId: query.caseId,
+      actorId: query.actorId,
+      action: query.action,
+      from: query.from,
+      to: query.to,
+    };
+  }
+
+  private requireAuditor(actor: Actor): void {
+    if (actor.role !== 'admin' && actor.role !== 'office_lead') {
+      throw AppError.forbidden('Only office leads and admins read the audit trail');
+    }
+  }
+}

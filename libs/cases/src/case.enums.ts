@@ -1,0 +1,51 @@
+export const CATEGORIES = [
+  'immigration',
+  'employment_insurance',
+  'pensions',
+  'passport',
+  'taxation',
+  'veterans',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const IMMIGRATION_TYPES = [
+  'study_permit',
+  'family_reunification',
+  'permanent_residence',
+  'temporary_resident_visa',
+  'work_permit',
+  'temporary_resident_permit',
+  'economic_immigration',
+  'provincial_programs',
+  'humanitarian_compassionate',
+  'international_adoption',
+  'stay_of_removal',
+  'asylum',
+  'private_refugee_sponsorship',
+  'remedies',
+  'citizenship',
+  'other',
+] as const;
+export type ImmigrationType = (typeof IMMIGRATION_TYPES)[number];
+
+export const URGENCIES = ['routine', 'priority', 'emergency'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const COMPLEXITIES = ['simple', 'complex'] as const;
+export type Complexity = (typeof COMPLEXITIES)[number];
+
+export const STATUSES = ['open', 'awaiting_ircc', 'escalated', 'resolved', 'closed'] as const;
+export type CaseStatus = (typeof STATUSES)[number];
+
+/** Which status may follow which. A closed file stays closed; a resolved one may reopen. */
+export const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
+  open: ['awaiting_ircc', 'escalated', 'resolved', 'closed'],
+  awaiting_ircc: ['open', 'escalated', 'resolved', 'closed'],
+  escalated: ['open', 'awaiting_ircc', 'resolved', 'closed'],
+  resolved: ['open', 'closed'],
+  closed: [],
+};
+
+export const CONSENT_SCOPES = ['share_with_offices'] as const;
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];

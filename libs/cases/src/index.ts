@@ -1,0 +1,5 @@
+export * from './cases.module.js';
+export * from './cases.service.js';
+export * from './case.entities.js';
+export * from './case.enums.js';
+export * from './case.dto.js';

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Tx } from '@relay/platform';
+import { OfficeEntity, PartyEntity } from './directory.entities.js';
+
+export interface OfficeFilter {
+  province?: string;
+  partyId?: string;
+  q?: string;
+  afterCode?: string;
+}
+
+@Injectable()
+export class DirectoryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  get reader(): Tx {
+    return this.dataSource.manager;
+  }
+
+  listParties(afterName: string | undefined, limit: number): Promise<PartyEntity[]> {
+    const query = this.reader.createQueryBuilder(PartyEntity, 'p').orderBy('p.name', 'ASC').limit(limit);
+    if (afterName !== undefined) query.where('p.name > :afterName', { afterName });
+    return query.getMany();
+  }
+
+  findParty(tx: Tx, id: string): Promise<PartyEntity | null> {
+    return tx.findOne(PartyEntity, { where: { id } });
+  }
+
+  async partyNameTaken(tx: Tx, name: string, shortName: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM parties WHERE lower(name) = lower($1) OR lower(short_name) = lower($2)`,
+      [name, shortName],
+    );
+    return rows.length > 0;
+  }
+
+  insertParty(tx: Tx, party: Partial<PartyEntity>): Promise<PartyEntity> {
+    return tx.save(PartyEntity, tx.create(PartyEntity, party));
+  }
+
+  listOffices(filter: OfficeFilter, limit: number): Promise<OfficeEntity[]> {
+    const query = this.reader.createQueryBuilder(OfficeEntity, 'o').orderBy('o.code', 'ASC').limit(limit);
+    if (filter.province) query.andWhere('o.province = :province', { province: filter.province });
+    if (filter.partyId) query.andWhere('o.party_id = :partyId', { partyId: filter.partyId });
+    if (filter.afterCode !== undefined) query.andWhere('o.code > :afterCode', { afterCode: filter.afterCode });
+    if (filter.q) {
+      const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('(o.code ILIKE :pattern OR o.name ILIKE :pattern OR o.name_fr ILIKE :pattern)', { pattern });
+    }
+    return query.getMany();
+  }
+
+  findOffice(tx: Tx, id: string): Promise<OfficeEntity | null> {
+    return tx.findOne(OfficeEntity, { where: { id } });
+  }
+
+  async officeCodeTaken(tx: Tx, code: string): Promise<boolean> {
+    return (await tx.count(OfficeEntity, { where: { code } })) > 0;
+  }
+
+  async countExistingOffices(tx: Tx, ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const [row] = (await tx.query(`SELECT count(*)::int AS n FROM offices WHERE id = ANY($1::uuid[])`, [ids])) as {
+      n: number;
+    }[];
+    return row.n;
+  }
+
+  saveOffice(tx: Tx, office: Partial<OfficeEntity>): Promise<OfficeEntity> {
+    return tx.save(OfficeEntity, tx.create(OfficeEntity, office));
+  }
+
+  /** Neighbours are symmetric: both directions are written and removed together. */
+  async replaceNeighbours(tx: Tx, officeId: string, neighbourIds: string[]): Promise<void> {
+    await tx.query(`DELETE FROM office_neighbours WHERE office_id = $1 OR neighbour_id = $1`, [officeId]);
+    if (neighbourIds.length === 0) return;
+    await tx.query(
+      `INSERT INTO office_neighbours (office_id, neighbour_id)
+       SELECT $1::uuid, n FROM unnest($2::uuid[]) n
+       UNION SELECT n, $1::uuid FROM unnest($2::uuid[]) n
+       ON CONFLICT DO NOTHING`,
+      [officeId, neighbourIds],
+    );
+  }
+
+  async neighbourIds(officeIds: string[], tx: Tx = this.reader): Promise<Map<string, string[]>> {
+    const rows: { office_id: string; ids: string[] }[] = await tx.query(
+      `SELECT office_id, array_agg(neighbour_id ORDER BY neighbour_id) AS ids
+       FROM office_neighbours WHERE office_id = ANY($1::uuid[]) GROUP BY office_id`,
+      [officeIds],
+    );
+    return new Map(rows.map((row) => [row.office_id, row.ids]));
+  }
+}

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type Actor,
+  AppError,
+  assertVersion,
+  decodeCursor,
+  type Page,
+  PageQuery,
+  toPage,
+  TransactionRunner,
+  type Tx,
+} from '@relay/platform';
+import { AuditService } from '@relay/audit';
+import { DirectoryRepository } from './directory.repository.js';
+import { OfficeEntity, PartyEntity } from './directory.entities.js';
+import type { CreateOfficeDto, CreatePartyDto, OfficeQuery, UpdateOfficeDto } from './directory.dto.js';
+
+export interface OfficeView {
+  id: string;
+  code: string;
+  name: string;
+  nameFr: string;
+  province: string;
+  level: string;
+  partyId: string | null;
+  neighbourIds: string[];
+  version: number;
+}
+
+const toPartyView = (party: PartyEntity) => ({ id: party.id, name: party.name, shortName: party.shortName });
+
+/** Parties and offices: readable by every signed-in user, changed by admins only. */
+@Injectable()
+export class DirectoryService {
+  constructor(
+    private readonly directory: DirectoryRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  async listParties(query: PageQuery): Promise<Page<ReturnType<typeof toPartyView>>> {
+    const after = decodeCursor(query.after, 1);
+    const rows = await this.directory.listParties(after?.[0] as string | undefined, query.limit + 1);
+    return toPage(rows, query.limit, (party) => [party.name], toPartyView);
+  }
+
+  async createParty(actor: Actor, dto: CreatePartyDto) {
+    requireAdmin(actor);
+    return this.transactions.run(async (tx) => {
+      if (await this.directory.partyNameTaken(tx, dto.name, dto.shortName)) {
+        throw new AppError('conflict', 'A party with this name or short name exists');
+      }
+      const party = await this.directory.insertParty(tx, { name: dto.name, shortName: dto.shortName });
+      await this.audit.record(tx, { action: 'party.created', actor, targetType: 'party', targetId: party.id });
+      return toPartyView(party);
+    });
+  }
+
+  async listOffices(query: OfficeQuery): Promise<Page<OfficeView>> {
+    const after = decodeCursor(query.after, 1);
+    const rows = await this.directory.listOffices(
+      { province: query.province, partyId: query.partyId, q: query.q, afterCode: after?.[0] as string | undefined },
+      query.limit + 1,
+    );
+    const views = await this.toOfficeViews(rows);
+    return toPage(views, query.limit, (office) => [office.code], (office) => office);
+  }
+
+  async getOffice(id: string, tx: Tx = this.directory.reader): Promise<OfficeView> {
+    const office = await this.directory.findOffice(tx, id);
+    if (!office) throw AppError.notFound('Office');
+    const [view] = await this.toOfficeViews([office], tx);
+    return view;
+  }
+
+  async officeExists(tx: Tx, id: string): Promise<boolean> {
+    return (await this.directory.findOffice(tx, id)) !== null;
+  }
+
+  async createOffice(actor: Actor, dto: CreateOfficeDto): Promise<OfficeView> {
+    requireAdmin(actor);
+    return this.transactions.run(async (tx) => {
+      if (await this.directory.officeCodeTaken(tx, dto.code)) {
+        throw new AppError('conflict', `An office with code ${dto.code} exists`);
+      }
+      await this.checkReferences(tx, dto.partyId, dto.neighbourIds);
+      const office = await this.directory.saveOffice(tx, {
+        code: dto.code,
+        name: dto.name,
+        nameFr: dto.nameFr,
+        province: dto.province,
+        level: dto.level,
+        partyId: dto.partyId ?? null,
+      });
+      await this.directory.replaceNeighbours(tx, office.id, dto.neighbourIds ?? []);
+      await this.audit.record(tx, {
+        action: 'office.created',
+        actor,
+        officeId: office.id,
+        targetType: 'office',
+        targetId: office.id,
+      });
+      return this.getOffice(office.id, tx);
+    });
+  }
+
+  async updateOffice(actor: Actor, id: string, dto: UpdateOfficeDto, ifMatch?: number): Promise<OfficeView> {
+    requireAdmin(actor);
+    return this.transactions.run(async (tx) => {
+      const office = await tx.findOne(OfficeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!office) throw AppError.notFound('Office');
+      assertVersion(ifMatch, office.version);
+      await this.checkReferences(tx, dto.partyId, dto.neighbourIds);
+      const changed = Object.keys(dto).filter((key) => dto[key as keyof UpdateOfficeDto] !== undefined);
+      if (dto.name !== undefined) office.name = dto.name;
+      if (dto.nameFr !== undefined) office.nameFr = dto.nameFr;
+      if (dto.partyId !== undefined) office.partyId = dto.partyId;
+      if (dto.neighbourIds !== undefined) await this.directory.replaceNeighbours(tx, id, dto.neighbourIds);
+      if (changed.length > 0) {
+        office.updatedAt = new Date(); // a neighbours-only change still moves the version
+        await tx.save(OfficeEntity, office);
+        await this.audit.record(tx, {
+          action: 'office.updated',
+          actor,
+          officeId: id,
+          targetType: 'office',
+          targetId: id,
+          data: { changed },
+        });
+      }
+      return this.getOffice(id, tx);
+    });
+  }
+
+  private async checkReferences(tx: Tx, partyId?: string | null, neighbourIds?: string[]): Promise<void> {
+    if (partyId && !(await this.directory.findParty(tx, partyId))) {
+      throw AppError.invalid('partyId', 'no such party');
+    }
+    if (neighbourIds) {
+      const unique = [...new Set(neighbourIds)];
+      if ((await this.directory.countExistingOffices(tx, unique)) !== unique.length) {
+        throw AppError.invalid('neighbourIds', 'every neighbour must be an existing office');
+      }
+    }
+  }
+
+  private async toOfficeViews(offices: OfficeEntity[], tx?: Tx): Promise<OfficeView[]> {
+    const neighbours = await this.directory.neighbourIds(
+      offices.map((office) => office.id),
+      tx,
+    );
+    return offices.map((office) => ({
+      id: office.id,
+      code: office.code,
+      name: office.name,
+      nameFr: office.nameFr,
+      province: office.province,
+      level: office.level,
+      partyId: office.partyId,
+      neighbourIds: neighbours.get(office.id) ?? [],
+      version: office.version,
+    }));
+  }
+}
+
+export function requireAdmin(actor: Actor): void {
+  if (actor.role !== 'admin') throw AppError.forbidden('Only admins manage the directory');
+}

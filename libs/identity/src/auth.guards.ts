@@ -1,0 +1,91 @@
+import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard, PassportStrategy } from '@nestjs/passport';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
+import { Strategy as LocalStrategyBase } from 'passport-local';
+import type { Request } from 'express';
+import { type Actor, AppConfig, AppError, IS_PUBLIC } from '@relay/platform';
+import { AuthService } from './auth.service.js';
+import type { AccessClaims } from './token.service.js';
+import { LoginDto } from './identity.dto.js';
+import type { UserEntity } from './user.entity.js';
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
+  constructor(
+    config: AppConfig,
+    private readonly auth: AuthService,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.JWT_SECRET!,
+      algorithms: ['HS256'],
+    });
+  }
+
+  async validate(claims: AccessClaims): Promise<Actor> {
+    const actor = await this.auth.actorFor(claims.sub, claims.sid);
+    if (!actor) throw new AppError('unauthenticated', 'The session was ended or the account deactivated');
+    return actor;
+  }
+}
+
+@Injectable()
+export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') {
+  constructor(private readonly auth: AuthService) {
+    super({ usernameField: 'email', passwordField: 'password' });
+  }
+
+  validate(email: string, password: string): Promise<UserEntity> {
+    return this.auth.checkPassword(email, password);
+  }
+}
+
+/** Every route needs a valid access token unless marked @Public(). */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    return isPublic ? true : super.canActivate(context);
+  }
+
+  override handleRequest<T>(error: unknown, user: T): T {
+    if (error) throw error;
+    if (!user) throw new AppError('unauthenticated', 'A valid access token is required');
+    return user;
+  }
+}
+
+/** Validates the login body (guards run before pipes), then checks the password. */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const body: unknown = context.switchToHttp().getRequest<Request>().body ?? {};
+    const errors = await validate(plainToInstance(LoginDto, body), { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length > 0) {
+      throw new AppError(
+        'validation_failed',
+        'The request is not valid',
+        errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message }))),
+      );
+    }
+    return (await super.canActivate(context)) as boolean;
+  }
+}
+
+/** Login attempts are counted per client address and e-mail. */
+@Injectable()
+export class LoginThrottleGuard extends ThrottlerGuard {
+  protected override getTracker(req: Record<string, unknown>): Promise<string> {
+    const body = req.body as { email?: unknown } | undefined;
+    const email = typeof body?.email === 'string' ? body.email.toLowerCase() : '';
+    return Promise.resolve(`${String(req.ip)}|${email}`);
+  }
+}

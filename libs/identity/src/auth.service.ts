@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { type Actor, AppError, TransactionRunner } from '@relay/platform';
+import { AuditService } from '@relay/audit';
+import { PasswordHasher } from './password-hasher.js';
+import { TokenService } from './token.service.js';
+import { UsersRepository } from './users.repository.js';
+import { toUserView, UserEntity } from './user.entity.js';
+
+const actorOf = (user: UserEntity, sessionId: string): Actor => ({
+  userId: user.id,
+  role: user.role,
+  officeId: user.officeId,
+  sessionId,
+});
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Used by the passport-local strategy. The same answer for unknown e-mail and wrong password. */
+  async checkPassword(email: string, password: string): Promise<UserEntity> {
+    const user = await this.users.findForLogin(email);
+    const ok = await this.hasher.verify(user?.passwordHash, password);
+    if (!user || !ok || !user.active) {
+      throw new AppError('invalid_credentials', 'E-mail or password is wrong, or the account is inactive');
+    }
+    return user;
+  }
+
+  async login(user: UserEntity) {
+    return this.transactions.run(async (tx) => {
+      const { sessionId, tokens } = await this.tokens.startSession(tx, user);
+      await this.audit.record(tx, {
+        action: 'auth.login',
+        actor: actorOf(user, sessionId),
+        targetType: 'user',
+        targetId: user.id,
+      });
+      return { ...tokens, user: toUserView(user) };
+    });
+  }
+
+  /** Rotates the refresh token; a token presented twice revokes its whole family. */
+  async refresh(refreshToken: string) {
+    const outcome = await this.transactions.run(async (tx) => {
+      const consumed = await this.tokens.consume(tx, refreshToken);
+      if (consumed === null) return null;
+      if ('reused' in consumed) {
+        await this.tokens.revokeSession(tx, consumed.reused, 'refresh_token_reused');
+        await this.audit.record(tx, {
+          action: 'auth.refresh_reuse_detected',
+          actor: null,
+          officeId: null,
+          targetType: 'session',
+          targetId: consumed.reused,
+        });
+        return null;
+      }
+      const user = await this.users.findById(consumed.userId, tx);
+      if (!user?.active) return null;
+      const tokens = await this.tokens.issue(tx, user.id, consumed.sessionId);
+      return { ...tokens, user: toUserView(user) };
+    });
+    // Thrown outside the transaction so a detected reuse still commits its revocation.
+    if (outcome === null) throw new AppError('unauthenticated', 'The refresh token is invalid, expired or revoked');
+    return outcome;
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      await this.tokens.revokeSession(tx, actor.sessionId, 'logout');
+      await this.audit.record(tx, { action: 'auth.logout', actor, targetType: 'session', targetId: actor.sessionId });
+    });
+  }
+
+  /** Checks an access token's claims against the database on every request. */
+  async actorFor(userId: string, sessionId: string): Promise<Actor | null> {
+    const state = await this.users.sessionState(userId, sessionId);
+    return state ? { userId, sessionId, role: state.role, officeId: state.officeId } : null;
+  }
+}

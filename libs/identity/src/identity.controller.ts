@@ -1,0 +1,94 @@
+import { Body, Controller, Get, Headers, HttpCode, Post, Patch, Query, Req, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, PageQuery, parseIfMatch, Public, UuidParam } from '@relay/platform';
+import { AuthService } from './auth.service.js';
+import { UsersService } from './users.service.js';
+import { LocalAuthGuard, LoginThrottleGuard } from './auth.guards.js';
+import {
+  CreateMemberDto,
+  LoginDto,
+  RefreshDto,
+  SessionDto,
+  UpdateUserDto,
+  UserDto,
+  UserPageDto,
+} from './identity.dto.js';
+import type { UserEntity } from './user.entity.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @UseGuards(LoginThrottleGuard, LocalAuthGuard)
+  @ApiBody({ type: LoginDto })
+  @ApiOkResponse({ type: SessionDto })
+  login(@Req() req: { user: UserEntity }) {
+    return this.auth.login(req.user);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionDto })
+  refresh(@Body() dto: RefreshDto) {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiNoContentResponse()
+  logout(@CurrentActor() actor: Actor) {
+    return this.auth.logout(actor);
+  }
+}
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller()
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get('me')
+  @ApiOkResponse({ type: UserDto })
+  me(@CurrentActor() actor: Actor) {
+    return this.users.me(actor);
+  }
+
+  @Get('offices/:id/members')
+  @ApiOkResponse({ type: UserPageDto })
+  listMembers(@CurrentActor() actor: Actor, @UuidParam('id') officeId: string, @Query() query: PageQuery) {
+    return this.users.listMembers(actor, officeId, query);
+  }
+
+  @Post('offices/:id/members')
+  @Idempotent()
+  @ApiCreatedResponse({ type: UserDto })
+  addMember(@CurrentActor() actor: Actor, @UuidParam('id') officeId: string, @Body() dto: CreateMemberDto) {
+    return this.users.addMember(actor, officeId, dto);
+  }
+
+  @Patch('users/:id')
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: UserDto })
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') userId: string,
+    @Body() dto: UpdateUserDto,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
+    return this.users.update(actor, userId, dto, parseIfMatch(ifMatch));
+  }
+}

@@ -1,0 +1,117 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import type { Role } from '@relay/platform';
+
+const LANGUAGE = /^[a-z]{2,3}$/;
+
+export class LoginDto {
+  @ApiProperty({ example: 'lead@demo.riding-relay.ca' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(16)
+  @MaxLength(256)
+  refreshToken: string;
+}
+
+export class CreateMemberDto {
+  @ApiProperty()
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  displayName: string;
+
+  @ApiProperty({ enum: ['assistant', 'office_lead'] })
+  @IsIn(['assistant', 'office_lead'])
+  role: Exclude<Role, 'admin'>;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(1024)
+  password: string;
+
+  @ApiPropertyOptional({ example: ['en', 'fr'], description: 'ISO 639 codes' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(LANGUAGE, { each: true, message: 'each language must be an ISO 639 code like "en"' })
+  languages: string[] = [];
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ['assistant', 'office_lead'] })
+  @IsOptional()
+  @IsIn(['assistant', 'office_lead'])
+  role?: Exclude<Role, 'admin'>;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ example: ['en', 'fr'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(LANGUAGE, { each: true, message: 'each language must be an ISO 639 code like "en"' })
+  languages?: string[];
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ['assistant', 'office_lead', 'admin'] }) role: Role;
+  @ApiProperty({ type: [String] }) languages: string[];
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) officeId: string | null;
+  @ApiProperty() active: boolean;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserDto] }) items: UserDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class SessionDto {
+  @ApiProperty() accessToken: string;
+  @ApiProperty() refreshToken: string;
+  @ApiProperty({ description: 'Access token lifetime in seconds' }) expiresIn: number;
+  @ApiProperty({ type: UserDto }) user: UserDto;
+}

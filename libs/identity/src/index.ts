@@ -1,0 +1,5 @@
+export * from './identity.module.js';
+export * from './auth.service.js';
+export * from './users.service.js';
+export * from './user.entity.js';
+export * from './identity.dto.js';

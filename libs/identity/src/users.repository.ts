@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Tx } from '@relay/platform';
+import { UserEntity } from './user.entity.js';
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string, tx: Tx = this.dataSource.manager): Promise<UserEntity | null> {
+    return tx.findOne(UserEntity, { where: { id } });
+  }
+
+  findForLogin(email: string): Promise<UserEntity | null> {
+    return this.dataSource.manager
+      .createQueryBuilder(UserEntity, 'u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.toLowerCase() })
+      .getOne();
+  }
+
+  listByOffice(officeId: string, afterKey: string | undefined, limit: number): Promise<UserEntity[]> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(UserEntity, 'u')
+      .where('u.office_id = :officeId', { officeId })
+      .orderBy('u.email', 'ASC')
+      .limit(limit);
+    if (afterKey !== undefined) query.andWhere('u.email > :afterKey', { afterKey });
+    return query.getMany();
+  }
+
+  async emailTaken(tx: Tx, email: string): Promise<boolean> {
+    return (await tx.count(UserEntity, { where: { email: email.toLowerCase() } })) > 0;
+  }
+
+  async countAdmins(tx: Tx): Promise<number> {
+    return tx.count(UserEntity, { where: { role: 'admin' } });
+  }
+
+  insert(tx: Tx, user: Partial<UserEntity>): Promise<UserEntity> {
+    return tx.save(UserEntity, tx.create(UserEntity, user));
+  }
+
+  save(tx: Tx, user: UserEntity): Promise<UserEntity> {
+    return tx.save(UserEntity, user);
+  }
+
+  /** The state every authenticated request is checked against, in one indexed lookup. */
+  async sessionState(
+    userId: string,
+    sessionId: string,
+  ): Promise<{ role: UserEntity['role']; officeId: string | null } | null> {
+    const rows: { role: UserEntity['role']; office_id: string | null }[] = await this.dataSource.query(
+      `SELECT u.role, u.office_id FROM users u
+       JOIN refresh_families f ON f.id = $2 AND f.user_id = u.id AND f.revoked_at IS NULL
+       WHERE u.id = $1 AND u.active`,
+      [userId, sessionId],
+    );
+    return rows[0] ? { role: rows[0].role, officeId: rows[0].office_id } : null;
+  }
+}

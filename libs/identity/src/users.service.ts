@@ -1,0 +1,159 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type Actor,
+  AppConfig,
+  AppError,
+  assertVersion,
+  decodeCursor,
+  type Page,
+  PageQuery,
+  toPage,
+  TransactionRunner,
+  type Tx,
+} from '@relay/platform';
+import { AuditService } from '@relay/audit';
+import { DirectoryService, type OfficeView } from '@relay/directory';
+import { PasswordHasher } from './password-hasher.js';
+import { TokenService } from './token.service.js';
+import { UsersRepository } from './users.repository.js';
+import { toUserView, UserEntity, type UserView } from './user.entity.js';
+import type { CreateMemberDto, UpdateUserDto } from './identity.dto.js';
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  role: UserEntity['role'];
+  password: string;
+  languages?: string[];
+  officeId: string | null;
+}
+
+/** Office membership: an office lead manages its own office's members, an admin any office's. */
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('users');
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly directory: DirectoryService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** ADMIN_EMAIL/ADMIN_PASSWORD create the first admin when there is none. */
+  async onApplicationBootstrap(): Promise<void> {
+    const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.config;
+    if (!email || !password) return;
+    const created = await this.transactions.run(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(7301746662)`); // one creator across nodes
+      if ((await this.users.countAdmins(tx)) > 0 || (await this.users.emailTaken(tx, email))) return false;
+      await this.insert(tx, null, { email, displayName: 'Administrator', role: 'admin', password, officeId: null });
+      return true;
+    });
+    if (created) this.logger.log(`Created the first admin account (${email})`);
+  }
+
+  async me(actor: Actor): Promise<UserView & { office: OfficeView | null }> {
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw new AppError('unauthenticated', 'The account no longer exists');
+    const office = user.officeId ? await this.directory.getOffice(user.officeId) : null;
+    return { ...toUserView(user), office };
+  }
+
+  async listMembers(actor: Actor, officeId: string, query: PageQuery): Promise<Page<UserView>> {
+    await this.requireOfficeManager(actor, officeId);
+    const after = decodeCursor(query.after, 1);
+    const rows = await this.users.listByOffice(officeId, after?.[0] as string | undefined, query.limit + 1);
+    return toPage(rows, query.limit, (user) => [user.email], toUserView);
+  }
+
+  async addMember(actor: Actor, officeId: string, dto: CreateMemberDto): Promise<UserView> {
+    await this.requireOfficeManager(actor, officeId);
+    return this.transactions.run((tx) => this.insert(tx, actor, { ...dto, officeId }));
+  }
+
+  /** Inserts a user with a hashed password; also used by the demo seed. */
+  async insert(tx: Tx, actor: Actor | null, input: NewUser): Promise<UserView> {
+    if (await this.users.emailTaken(tx, input.email)) {
+      throw new AppError('conflict', 'An account with this e-mail exists');
+    }
+    const user = await this.users.insert(tx, {
+      email: input.email.toLowerCase(),
+      displayName: input.displayName,
+      role: input.role,
+      languages: input.languages ?? [],
+      officeId: input.officeId,
+      passwordHash: await this.hasher.hash(input.password),
+      active: true,
+    });
+    await this.audit.record(tx, {
+      action: 'user.created',
+      actor,
+      officeId: input.officeId,
+      targetType: 'user',
+      targetId: user.id,
+      data: { role: user.role },
+    });
+    return toUserView(user);
+  }
+
+  /**
+   * Users may rename themselves and set their languages; office leads and admins also
+   * change roles and deactivate. Deactivation revokes every session in the same commit.
+   */
+  async update(actor: Actor, userId: string, dto: UpdateUserDto, ifMatch?: number): Promise<UserView> {
+    return this.transactions.run(async (tx) => {
+      const user = await tx.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user || !this.canSee(actor, user)) throw AppError.notFound('User');
+      const isSelf = actor.userId === user.id;
+      const managing = dto.role !== undefined || dto.active !== undefined;
+      if (managing && (isSelf || !this.manages(actor, user))) {
+        throw AppError.forbidden('Only an office lead or admin may change roles or deactivate, and not their own');
+      }
+      if (!managing && !isSelf && !this.manages(actor, user)) throw AppError.forbidden();
+      if (dto.role !== undefined && user.role === 'admin') {
+        throw AppError.invalid('role', 'an admin has no office role');
+      }
+      assertVersion(ifMatch, user.version);
+      const changed = Object.keys(dto).filter((key) => dto[key as keyof UpdateUserDto] !== undefined);
+      Object.assign(user, Object.fromEntries(changed.map((key) => [key, dto[key as keyof UpdateUserDto]])));
+      const saved = await this.users.save(tx, user);
+      if (dto.active === false) await this.tokens.revokeAllSessions(tx, user.id, 'deactivated');
+      await this.audit.record(tx, {
+        action: dto.active === false ? 'user.deactivated' : 'user.updated',
+        actor,
+        officeId: user.officeId,
+        targetType: 'user',
+        targetId: user.id,
+        data: { changed },
+      });
+      return toUserView(saved);
+    });
+  }
+
+  async isActiveMember(tx: Tx, userId: string, officeId: string): Promise<boolean> {
+    const user = await this.users.findById(userId, tx);
+    return user !== null && user.active && user.officeId === officeId;
+  }
+
+  private async requireOfficeManager(actor: Actor, officeId: string): Promise<void> {
+    if (!(await this.directory.officeExists(this.transactions.reader, officeId))) throw AppError.notFound('Office');
+    const isLead = actor.role === 'office_lead' && actor.officeId === officeId;
+    if (!isLead && actor.role !== 'admin') {
+      throw AppError.forbidden("Only the office's lead or an admin manages its members");
+    }
+  }
+
+  /** Admins see every account; others see their own office's. Anything else is a 404. */
+  private canSee(actor: Actor, user: UserEntity): boolean {
+    return actor.role === 'admin' || actor.userId === user.id || (actor.officeId !== null && actor.officeId === user.officeId);
+  }
+
+  private manages(actor: Actor, user: UserEntity): boolean {
+    if (actor.role === 'admin') return true;
+    return actor.role === 'office_lead' && user.officeId !== null && actor.officeId === user.officeId;
+  }
+}

@@ -1,0 +1,117 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from './app-error.js';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'validation_failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
+
+// PostgreSQL error classes that mean "the database is not there right now".
+const UNAVAILABLE_SQLSTATES = /^(08|53|57P0[1-3])/;
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+interface Problem {
+  status: number;
+  code: ErrorCode | string;
+  detail: string;
+  errors?: FieldError[];
+}
+
+/** Maps every error that reaches the HTTP edge to RFC 9457 problem+json. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const problem = this.toProblem(exception);
+    if (problem.status >= 500 && problem.code !== 'service_unavailable') {
+      // Log the error class and message only: request bodies may hold constituent details.
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    if (response.headersSent) return;
+    response
+      .status(problem.status)
+      .type('application/problem+json')
+      .send(
+        JSON.stringify({
+          type: `https://riding-relay.ca/problems/${problem.code.replace(/_/g, '-')}`,
+          title: TITLES[problem.status] ?? 'Error',
+          status: problem.status,
+          detail: problem.detail,
+          code: problem.code,
+          ...(problem.errors ? { errors: problem.errors } : {}),
+        }),
+      );
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof AppError) {
+      return { status: exception.status, code: exception.code, detail: exception.message, errors: exception.errors };
+    }
+    if (exception instanceof ThrottlerException) {
+      return { status: 429, code: 'rate_limited', detail: 'Too many requests; try again later' };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return { status, code: CODE_BY_STATUS[status] ?? 'error', detail: exception.message };
+    }
+    const bodyParserError = exception as { type?: string; status?: number };
+    if (bodyParserError?.type === 'entity.too.large') {
+      return { status: 413, code: 'payload_too_large', detail: 'The request body is larger than 1 MB' };
+    }
+    if (bodyParserError?.type === 'entity.parse.failed') {
+      return { status: 400, code: 'malformed_json', detail: 'The request body is not valid JSON' };
+    }
+    if (bodyParserError?.type && bodyParserError.status && bodyParserError.status < 500) {
+      return { status: bodyParserError.status, code: CODE_BY_STATUS[bodyParserError.status] ?? 'validation_failed', detail: 'The request body could not be read' };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { status: 503, code: 'service_unavailable', detail: 'The database is unavailable; try again shortly' };
+    }
+    if (exception instanceof QueryFailedError) {
+      const sqlState = (exception.driverError as { code?: string } | undefined)?.code ?? '';
+      if (sqlState.startsWith('22')) {
+        return { status: 400, code: 'validation_failed', detail: 'A value in the request is out of range or malformed' };
+      }
+    }
+    return { status: 500, code: 'internal_error', detail: 'An unexpected error occurred' };
+  }
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string }; message?: string } | undefined;
+  const code = e?.driverError?.code ?? e?.code ?? '';
+  if (CONNECTION_ERRORS.has(code) || UNAVAILABLE_SQLSTATES.test(code)) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    e?.message ?? '',
+  );
+}
+
+export { ERROR_STATUS };

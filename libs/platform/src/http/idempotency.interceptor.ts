@@ -1,0 +1,91 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { createHash } from 'node:crypto';
+import type { Request } from 'express';
+import { from, Observable, of, switchMap, catchError, throwError } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { AppError } from '../errors/app-error.js';
+import type { Actor } from '../auth/actor.js';
+
+const IDEMPOTENT = 'relay:idempotent';
+/** Marks a creating route: an `Idempotency-Key` header makes retries safe. */
+export const Idempotent = () => SetMetadata(IDEMPOTENT, true);
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * Same key + same body from the same user within 24 h replays the first answer; the
+ * same key with another body is 422. The key is claimed before the handler runs so two
+ * concurrent retries cannot both create.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (!this.reflector.get<boolean>(IDEMPOTENT, context.getHandler())) return next.handle();
+    const request = context.switchToHttp().getRequest<Request & { user?: Actor }>();
+    const key = request.header('idempotency-key');
+    if (key === undefined || !request.user) return next.handle();
+    if (!KEY_PATTERN.test(key)) {
+      throw AppError.invalid('Idempotency-Key', 'must be 1-255 visible ASCII characters');
+    }
+    const userId = request.user.userId;
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
+    return from(this.claim(userId, key, requestHash)).pipe(
+      switchMap((replay) => {
+        if (replay !== undefined) return of(replay);
+        return next.handle().pipe(
+          switchMap((body) => from(this.complete(userId, key, body)).pipe(switchMap(() => of(body)))),
+          catchError((error: unknown) =>
+            from(this.release(userId, key)).pipe(switchMap(() => throwError(() => error))),
+          ),
+        );
+      }),
+    );
+  }
+
+  /** Returns the stored body to replay, or undefined when this request now owns the key. */
+  private async claim(userId: string, key: string, requestHash: string): Promise<unknown> {
+    await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND created_at < now() - interval '24 hours'`,
+      [userId, key],
+    );
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING key`,
+      [userId, key, requestHash],
+    );
+    if (inserted.length > 0) return undefined;
+    const [stored] = (await this.dataSource.query(
+      `SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+      [userId, key],
+    )) as { request_hash: string; status: number | null; body: unknown }[];
+    if (!stored) return this.claim(userId, key, requestHash);
+    if (stored.request_hash !== requestHash) {
+      throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used with a different request');
+    }
+    if (stored.status === null) {
+      throw new AppError('idempotency_in_progress', 'A request with this Idempotency-Key is still in progress');
+    }
+    return stored.body;
+  }
+
+  private async complete(userId: string, key: string, body: unknown): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_keys SET status = 201, body = $3 WHERE user_id = $1 AND key = $2`,
+      [userId, key, JSON.stringify(body ?? null)],
+    );
+  }
+
+  private async release(userId: string, key: string): Promise<void> {
+    await this.dataSource
+      .query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status IS NULL`, [userId, key])
+      .catch(() => undefined);
+  }
+}
