@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { AppConfig, requireJson } from '@relay/platform';
+import { type AppConfig, requireJson } from '@relay/platform';
 import { AppModule } from './app.module.js';
 
 /** Builds the HTTP application; shared by `main.ts` and the end-to-end tests. */

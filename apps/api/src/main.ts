@@ -3,7 +3,14 @@ import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AppConfig, ConfigError, ensureDatabase, loadConfig, type RunningDatabase, startEmbeddedPostgres } from '@relay/platform';
+import {
+  type AppConfig,
+  ConfigError,
+  ensureDatabase,
+  loadConfig,
+  type RunningDatabase,
+  startEmbeddedPostgres,
+} from '@relay/platform';
 import { createApp } from './create-app.js';
 import { DEMO_PASSWORD, DemoSeeder } from './seed/demo-seeder.js';
 

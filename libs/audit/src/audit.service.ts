@@ -19,14 +19,24 @@ export class AuditService {
     const filter = this.scopedFilter(actor, query);
     const after = decodeCursor(query.after, 1);
     const rows = await this.audit.list({ ...filter, afterSeq: after?.[0] as number | undefined }, query.limit + 1);
-    return toPage(rows, query.limit, (row) => [row.seq], (row) => row);
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.seq],
+      (row) => row,
+    );
   }
 
   /** A case's own trail, oldest first. The caller has already checked the case is visible. */
   async caseHistory(caseId: string, query: { after?: string; limit: number }): Promise<Page<AuditEventView>> {
     const after = decodeCursor(query.after, 1);
     const rows = await this.audit.list({ caseId, afterSeq: after?.[0] as number | undefined }, query.limit + 1);
-    return toPage(rows, query.limit, (row) => [row.seq], (row) => row);
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.seq],
+      (row) => row,
+    );
   }
 
   /** Streams the caller's whole view of the trail in batches, never holding it in memory. */

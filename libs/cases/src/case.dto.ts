@@ -71,7 +71,11 @@ export class ConstituentDto {
 
 export class ConstituentUpdateDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) fullName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) dateOfBirth?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  dateOfBirth?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[+0-9 ().-]{3,40}$/) phone?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-?\d{4}(-?\d{2})?$/) uci?: string;
@@ -173,7 +177,10 @@ export class UpdateCaseDto {
 export class CaseQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: CaseStatus;
   @ApiPropertyOptional({ enum: CATEGORIES }) @IsOptional() @IsIn(CATEGORIES) category?: Category;
-  @ApiPropertyOptional({ enum: IMMIGRATION_TYPES }) @IsOptional() @IsIn(IMMIGRATION_TYPES) immigrationType?: ImmigrationType;
+  @ApiPropertyOptional({ enum: IMMIGRATION_TYPES })
+  @IsOptional()
+  @IsIn(IMMIGRATION_TYPES)
+  immigrationType?: ImmigrationType;
   @ApiPropertyOptional({ enum: URGENCIES }) @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() assigneeId?: string;
 

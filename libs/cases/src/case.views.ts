@@ -95,7 +95,7 @@ export class NoteDto {
 export class CaseStatusDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '35067-26-00042' }) reference: string;
-  @ApiProperty({ enum: ['full', 'status'], description: 'status: the home office\'s read-only view' }) access: string;
+  @ApiProperty({ enum: ['full', 'status'], description: "status: the home office's read-only view" }) access: string;
   @ApiProperty({ format: 'uuid' }) handlingOfficeId: string;
   @ApiProperty({ format: 'uuid' }) homeOfficeId: string;
   @ApiProperty({ enum: CATEGORIES }) category: string;

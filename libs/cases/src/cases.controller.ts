@@ -88,11 +88,7 @@ export class CasesController {
   @Delete(':id/consents/:consentId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked (kept in the file and the audit trail)' })
-  revokeConsent(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('consentId') consentId: string,
-  ) {
+  revokeConsent(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('consentId') consentId: string) {
     return this.cases.revokeConsent(actor, id, consentId);
   }
 

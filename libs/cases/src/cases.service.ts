@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, AppError, assertVersion, decodeCursor, type Page, toPage, TransactionRunner, type Tx } from '@relay/platform';
+import {
+  type Actor,
+  AppError,
+  assertVersion,
+  decodeCursor,
+  type Page,
+  toPage,
+  TransactionRunner,
+  type Tx,
+} from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { DirectoryService } from '@relay/directory';
 import { UsersService } from '@relay/identity';
@@ -7,14 +16,7 @@ import { CasesRepository } from './cases.repository.js';
 import { CaseEntity } from './case.entities.js';
 import { TRANSITIONS } from './case.enums.js';
 import type { CaseQuery, CreateCaseDto, CreateConsentDto, CreateNoteDto, UpdateCaseDto } from './case.dto.js';
-import {
-  type CaseView,
-  toCaseSummary,
-  toCaseView,
-  toConsentView,
-  toNoteView,
-  toStatusView,
-} from './case.views.js';
+import { type CaseView, toCaseSummary, toCaseView, toConsentView, toNoteView, toStatusView } from './case.views.js';
 
 type Access = 'full' | 'status';
 
@@ -70,7 +72,10 @@ export class CasesService {
     });
   }
 
-  async list(actor: Actor, query: CaseQuery): Promise<Page<ReturnType<typeof toCaseSummary> | ReturnType<typeof toStatusView>>> {
+  async list(
+    actor: Actor,
+    query: CaseQuery,
+  ): Promise<Page<ReturnType<typeof toCaseSummary> | ReturnType<typeof toStatusView>>> {
     const officeId = requireOffice(actor);
     const after = decodeCursor(query.after, 2) as [string, string] | undefined;
     const rows = await this.cases.list(officeId, query, after, query.limit + 1);
@@ -104,8 +109,20 @@ export class CasesService {
       checkImmigrationType(category, dto.immigrationType ?? null);
       // Leaving the immigration category drops the type.
       const nextType =
-        category !== 'immigration' ? null : dto.immigrationType !== undefined ? dto.immigrationType : kase.immigrationType;
-      for (const field of ['status', 'category', 'summary', 'urgency', 'complexity', 'languages', 'assigneeId'] as const) {
+        category !== 'immigration'
+          ? null
+          : dto.immigrationType !== undefined
+            ? dto.immigrationType
+            : kase.immigrationType;
+      for (const field of [
+        'status',
+        'category',
+        'summary',
+        'urgency',
+        'complexity',
+        'languages',
+        'assigneeId',
+      ] as const) {
         if (dto[field] !== undefined && JSON.stringify(dto[field]) !== JSON.stringify(kase[field])) {
           Object.assign(kase, { [field]: dto[field] });
           changed.push(field);
@@ -221,7 +238,12 @@ export class CasesService {
   }
 
   /** The case as the caller may see it; invisible and absent are the same 404. */
-  private async access(tx: Tx, actor: Actor, caseId: string, lock = false): Promise<{ kase: CaseEntity; access: Access }> {
+  private async access(
+    tx: Tx,
+    actor: Actor,
+    caseId: string,
+    lock = false,
+  ): Promise<{ kase: CaseEntity; access: Access }> {
     if (!actor.officeId) throw AppError.notFound('Case');
     const kase = await this.cases.findVisible(tx, actor.officeId, caseId, lock);
     if (!kase) throw AppError.notFound('Case');

@@ -63,7 +63,12 @@ export class DirectoryService {
       query.limit + 1,
     );
     const views = await this.toOfficeViews(rows);
-    return toPage(views, query.limit, (office) => [office.code], (office) => office);
+    return toPage(
+      views,
+      query.limit,
+      (office) => [office.code],
+      (office) => office,
+    );
   }
 
   async getOffice(id: string, tx: Tx = this.directory.reader): Promise<OfficeView> {

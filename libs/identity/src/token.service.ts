@@ -29,9 +29,9 @@ export class TokenService {
   ) {}
 
   async startSession(tx: Tx, user: UserEntity): Promise<{ sessionId: string; tokens: TokenPair }> {
-    const [family] = (await tx.query(`INSERT INTO refresh_families (user_id) VALUES ($1) RETURNING id`, [
-      user.id,
-    ])) as { id: string }[];
+    const [family] = (await tx.query(`INSERT INTO refresh_families (user_id) VALUES ($1) RETURNING id`, [user.id])) as {
+      id: string;
+    }[];
     return { sessionId: family.id, tokens: await this.issue(tx, user.id, family.id) };
   }
 
@@ -58,7 +58,7 @@ export class TokenService {
     const hash = hashToken(refreshToken);
     const rows = rowsOf<{ family_id: string; user_id: string }>(
       await tx.query(
-      `UPDATE refresh_tokens t SET used_at = now()
+        `UPDATE refresh_tokens t SET used_at = now()
        FROM refresh_families f
        WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now()
          AND f.id = t.family_id AND f.revoked_at IS NULL

@@ -149,7 +149,11 @@ export class UsersService implements OnApplicationBootstrap {
 
   /** Admins see every account; others see their own office's. Anything else is a 404. */
   private canSee(actor: Actor, user: UserEntity): boolean {
-    return actor.role === 'admin' || actor.userId === user.id || (actor.officeId !== null && actor.officeId === user.officeId);
+    return (
+      actor.role === 'admin' ||
+      actor.userId === user.id ||
+      (actor.officeId !== null && actor.officeId === user.officeId)
+    );
   }
 
   private manages(actor: Actor, user: UserEntity): boolean {

@@ -91,11 +91,41 @@ export class DemoSeeder {
 
   private async createDemoUsers(tx: Tx, officeIds: Map<string, string>) {
     const people = [
-      { email: 'lead.nepean@demo.riding-relay.ca', displayName: 'Nadia Lead', role: 'office_lead', code: HOME_RIDING, languages: ['en', 'fr'] },
-      { email: 'assistant.nepean@demo.riding-relay.ca', displayName: 'Sam Assistant', role: 'assistant', code: HOME_RIDING, languages: ['en'] },
-      { email: 'lead.carleton@demo.riding-relay.ca', displayName: 'Chris Lead', role: 'office_lead', code: NEIGHBOUR_RIDING, languages: ['en', 'fr', 'es'] },
-      { email: 'assistant.carleton@demo.riding-relay.ca', displayName: 'Alex Assistant', role: 'assistant', code: NEIGHBOUR_RIDING, languages: ['en', 'ar'] },
-      { email: 'assistant.other@demo.riding-relay.ca', displayName: 'Pat Other-Party', role: 'assistant', code: OTHER_PARTY_RIDING, languages: ['en'] },
+      {
+        email: 'lead.nepean@demo.riding-relay.ca',
+        displayName: 'Nadia Lead',
+        role: 'office_lead',
+        code: HOME_RIDING,
+        languages: ['en', 'fr'],
+      },
+      {
+        email: 'assistant.nepean@demo.riding-relay.ca',
+        displayName: 'Sam Assistant',
+        role: 'assistant',
+        code: HOME_RIDING,
+        languages: ['en'],
+      },
+      {
+        email: 'lead.carleton@demo.riding-relay.ca',
+        displayName: 'Chris Lead',
+        role: 'office_lead',
+        code: NEIGHBOUR_RIDING,
+        languages: ['en', 'fr', 'es'],
+      },
+      {
+        email: 'assistant.carleton@demo.riding-relay.ca',
+        displayName: 'Alex Assistant',
+        role: 'assistant',
+        code: NEIGHBOUR_RIDING,
+        languages: ['en', 'ar'],
+      },
+      {
+        email: 'assistant.other@demo.riding-relay.ca',
+        displayName: 'Pat Other-Party',
+        role: 'assistant',
+        code: OTHER_PARTY_RIDING,
+        languages: ['en'],
+      },
     ] as const;
     const created = [];
     for (const person of people) {
@@ -105,7 +135,13 @@ export class DemoSeeder {
         password: DEMO_PASSWORD,
         officeId: officeIds.get(person.code)!,
       });
-      created.push({ email: user.email, role: user.role, office: person.code, userId: user.id, officeId: user.officeId! });
+      created.push({
+        email: user.email,
+        role: user.role,
+        office: person.code,
+        userId: user.id,
+        officeId: user.officeId!,
+      });
     }
     if (!this.config.ADMIN_EMAIL) {
       const admin = await this.users.insert(tx, null, {
@@ -122,14 +158,50 @@ export class DemoSeeder {
 
   private async createDemoCases(logins: { role: string; userId: string; officeId: string }[]): Promise<void> {
     const files: CreateCaseDto[] = [
-      { category: 'immigration', immigrationType: 'stay_of_removal', summary: 'Removal scheduled; H&C application pending, needs urgent follow-up with CBSA liaison', urgency: 'emergency', complexity: 'complex', deadline: new Date(Date.now() + 36 * 3600_000).toISOString(), languages: ['en', 'es'], constituent: { fullName: 'Demo Constituent One', uci: '1111-2222' } },
-      { category: 'immigration', immigrationType: 'family_reunification', summary: 'Spousal sponsorship stalled past processing times', urgency: 'priority', complexity: 'complex', languages: ['fr'], constituent: { fullName: 'Demo Constituent Two', email: 'two@example.invalid' } },
-      { category: 'employment_insurance', summary: 'EI claim delayed after record of employment correction', urgency: 'routine', complexity: 'simple', languages: ['en'], constituent: { fullName: 'Demo Constituent Three' } },
-      { category: 'passport', summary: 'Urgent travel, passport application status', urgency: 'priority', complexity: 'simple', languages: ['en'], constituent: { fullName: 'Demo Constituent Four' } },
+      {
+        category: 'immigration',
+        immigrationType: 'stay_of_removal',
+        summary: 'Removal scheduled; H&C application pending, needs urgent follow-up with CBSA liaison',
+        urgency: 'emergency',
+        complexity: 'complex',
+        deadline: new Date(Date.now() + 36 * 3600_000).toISOString(),
+        languages: ['en', 'es'],
+        constituent: { fullName: 'Demo Constituent One', uci: '1111-2222' },
+      },
+      {
+        category: 'immigration',
+        immigrationType: 'family_reunification',
+        summary: 'Spousal sponsorship stalled past processing times',
+        urgency: 'priority',
+        complexity: 'complex',
+        languages: ['fr'],
+        constituent: { fullName: 'Demo Constituent Two', email: 'two@example.invalid' },
+      },
+      {
+        category: 'employment_insurance',
+        summary: 'EI claim delayed after record of employment correction',
+        urgency: 'routine',
+        complexity: 'simple',
+        languages: ['en'],
+        constituent: { fullName: 'Demo Constituent Three' },
+      },
+      {
+        category: 'passport',
+        summary: 'Urgent travel, passport application status',
+        urgency: 'priority',
+        complexity: 'simple',
+        languages: ['en'],
+        constituent: { fullName: 'Demo Constituent Four' },
+      },
     ];
     const assistants = logins.filter((login) => login.role === 'assistant').slice(0, 2);
     for (const [i, assistant] of assistants.entries()) {
-      const actor: Actor = { userId: assistant.userId, role: 'assistant', officeId: assistant.officeId, sessionId: 'seed' };
+      const actor: Actor = {
+        userId: assistant.userId,
+        role: 'assistant',
+        officeId: assistant.officeId,
+        sessionId: 'seed',
+      };
       for (const file of files.slice(i, i + 3)) {
         await this.cases.create(actor, { ...file, languages: file.languages });
       }

@@ -30,9 +30,7 @@ function readCsv(dir: string, file: string): Record<string, string>[] {
 
 /** The 343 federal ridings of the 2023 order, their land borders and their MPs' parties. */
 export function loadFederalRidings(dir: string): { ridings: Riding[]; borders: [string, string][] } {
-  const partyByCode = new Map(
-    readCsv(dir, 'mps-45th-parliament-2025-07.csv').map((row) => [row.fed_code, row.party]),
-  );
+  const partyByCode = new Map(readCsv(dir, 'mps-45th-parliament-2025-07.csv').map((row) => [row.fed_code, row.party]));
   const ridings = readCsv(dir, 'federal-electoral-districts-2023.csv').map((row) => ({
     code: row.fed_code,
     name: row.name_en,

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 
 // Any fixed 64-bit number: several nodes starting at once migrate one after the other.
 const MIGRATION_LOCK = 7_301_746_661;

@@ -90,7 +90,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { status: 400, code: 'malformed_json', detail: 'The request body is not valid JSON' };
     }
     if (bodyParserError?.type && bodyParserError.status && bodyParserError.status < 500) {
-      return { status: bodyParserError.status, code: CODE_BY_STATUS[bodyParserError.status] ?? 'validation_failed', detail: 'The request body could not be read' };
+      return {
+        status: bodyParserError.status,
+        code: CODE_BY_STATUS[bodyParserError.status] ?? 'validation_failed',
+        detail: 'The request body could not be read',
+      };
     }
     if (isDatabaseUnavailable(exception)) {
       return { status: 503, code: 'service_unavailable', detail: 'The database is unavailable; try again shortly' };
@@ -98,7 +102,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const sqlState = (exception.driverError as { code?: string } | undefined)?.code ?? '';
       if (sqlState.startsWith('22')) {
-        return { status: 400, code: 'validation_failed', detail: 'A value in the request is out of range or malformed' };
+        return {
+          status: 400,
+          code: 'validation_failed',
+          detail: 'A value in the request is out of range or malformed',
+        };
       }
     }
     return { status: 500, code: 'internal_error', detail: 'An unexpected error occurred' };

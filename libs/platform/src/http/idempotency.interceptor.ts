@@ -77,10 +77,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async complete(userId: string, key: string, body: unknown): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE idempotency_keys SET status = 201, body = $3 WHERE user_id = $1 AND key = $2`,
-      [userId, key, JSON.stringify(body ?? null)],
-    );
+    await this.dataSource.query(`UPDATE idempotency_keys SET status = 201, body = $3 WHERE user_id = $1 AND key = $2`, [
+      userId,
+      key,
+      JSON.stringify(body ?? null),
+    ]);
   }
 
   private async release(userId: string, key: string): Promise<void> {

@@ -1,0 +1,32 @@
+// Runs once before every test file, outside Jest's module system, so it loads the built
+// code (`npm test` builds first): it starts (or finds) PostgreSQL and migrates the template.
+import { DataSource } from 'typeorm';
+import {
+  dropDatabase,
+  ensureDatabase,
+  runMigrationsOnce,
+  startEmbeddedPostgres,
+} from '../../dist/libs/platform/src/index.js';
+import { MIGRATIONS } from '../../dist/migrations/index.js';
+
+export const TEMPLATE_DATABASE = 'relay_test_template';
+const EMBEDDED_TEST_PORT = 54339;
+
+export default async function globalSetup() {
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    // No DATABASE_URL: an embedded PostgreSQL kept under .relay-test-data.
+    const embedded = await startEmbeddedPostgres('.relay-test-data', EMBEDDED_TEST_PORT);
+    globalThis.relayEmbeddedDatabase = embedded;
+    serverUrl = embedded.url;
+  }
+  await dropDatabase(serverUrl, TEMPLATE_DATABASE);
+  const url = await ensureDatabase(serverUrl, TEMPLATE_DATABASE);
+  const dataSource = await new DataSource({ type: 'postgres', url, migrations: MIGRATIONS }).initialize();
+  try {
+    await runMigrationsOnce(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+  process.env.RELAY_TEST_SERVER_URL = serverUrl;
+}

@@ -1,0 +1,51 @@
+import pg from 'pg';
+import request from 'supertest';
+import { createTestDatabase } from './test-database.js';
+import { freePort, ServerProcess } from './server-process.js';
+
+export const ADMIN = { email: 'admin@test.riding-relay.ca', password: 'admin-password-for-tests' };
+export const PASSWORD = 'member-password-for-tests';
+
+export interface TestApp {
+  /** supertest bound to the running server: real HTTP on a real port. */
+  http: () => ReturnType<typeof request>;
+  baseUrl: string;
+  server: ServerProcess;
+  /** Direct access to this test file's own database, as its owner. */
+  db: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** Starts the server on a fresh database cloned from the migrated template. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const server = new ServerProcess(await freePort(), {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOGIN_RATE_LIMIT: '1000',
+    DB_POOL_SIZE: '5',
+    ...env,
+  });
+  try {
+    await server.start();
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  const db = new pg.Pool({ connectionString: database.url, max: 2 });
+  return {
+    http: () => request(server.baseUrl),
+    baseUrl: server.baseUrl,
+    server,
+    db,
+    async close() {
+      await db.end();
+      await server.stop();
+      await database.drop();
+    },
+  };
+}
