@@ -9,7 +9,6 @@ import {
 } from '../../dist/libs/platform/src/index.js';
 import { MIGRATIONS } from '../../dist/migrations/index.js';
 
-export const TEMPLATE_DATABASE = 'relay_test_template';
 const EMBEDDED_TEST_PORT = 54339;
 
 export default async function globalSetup() {
@@ -20,8 +19,10 @@ export default async function globalSetup() {
     globalThis.relayEmbeddedDatabase = embedded;
     serverUrl = embedded.url;
   }
-  await dropDatabase(serverUrl, TEMPLATE_DATABASE);
-  const url = await ensureDatabase(serverUrl, TEMPLATE_DATABASE);
+  // One template per run, so several runs can share a server.
+  const template = `relay_test_template_${process.pid}`;
+  await dropDatabase(serverUrl, template);
+  const url = await ensureDatabase(serverUrl, template);
   const dataSource = await new DataSource({ type: 'postgres', url, migrations: MIGRATIONS }).initialize();
   try {
     await runMigrationsOnce(dataSource);
@@ -29,4 +30,5 @@ export default async function globalSetup() {
     await dataSource.destroy();
   }
   process.env.RELAY_TEST_SERVER_URL = serverUrl;
+  process.env.RELAY_TEST_TEMPLATE = template;
 }
