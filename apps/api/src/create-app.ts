@@ -18,7 +18,6 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(requireJson);
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.setGlobalPrefix('api/v1');
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

@@ -3,26 +3,11 @@ import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  type AppConfig,
-  ConfigError,
-  ensureDatabase,
-  loadConfig,
-  type RunningDatabase,
-  startEmbeddedPostgres,
-} from '@relay/platform';
+import { type AppConfig, ConfigError, loadConfig, resolveDatabase } from '@relay/platform';
 import { createApp } from './create-app.js';
 import { DEMO_PASSWORD, DemoSeeder } from './seed/demo-seeder.js';
 
 const logger = new Logger('main');
-
-/** With no DATABASE_URL, a PostgreSQL kept under DATA_DIR (created on first start). */
-async function resolveDatabase(config: AppConfig): Promise<{ url: string; embedded?: RunningDatabase }> {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL };
-  logger.log(`DATABASE_URL is not set: starting the embedded PostgreSQL in ${resolve(config.DATA_DIR)}`);
-  const embedded = await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT);
-  return { url: await ensureDatabase(embedded.url, 'relay'), embedded };
-}
 
 /** Development without JWT_SECRET: a random secret kept in DATA_DIR, so sessions survive restarts. */
 function developmentSecret(config: AppConfig): string {
@@ -37,7 +22,7 @@ function developmentSecret(config: AppConfig): string {
 async function main(): Promise<void> {
   const config = loadConfig();
   config.JWT_SECRET ??= developmentSecret(config);
-  const database = await resolveDatabase(config);
+  const database = await resolveDatabase(config, (line) => logger.log(line));
   const app = await createApp(config, database.url);
   if (config.SEED_DEMO) {
     const logins = await app.get(DemoSeeder).seedIfEmpty();
@@ -46,20 +31,22 @@ async function main(): Promise<void> {
       for (const login of logins) logger.log(`  ${login.role.padEnd(12)} ${login.email}  (riding ${login.office})`);
     }
   }
-  app.enableShutdownHooks();
-  if (database.embedded) {
-    const { embedded } = database;
-    process.once('beforeExit', () => void embedded.stop());
-  }
+  // A signal closes the app (in-flight requests finish), then the embedded database, then exits 0.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: shutting down`);
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(signal));
   await app.listen(config.PORT);
   logger.log(`Riding Relay listens on http://localhost:${config.PORT}/api/v1 (docs: /api/docs)`);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
+  console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ export * from './errors/app-error.js';
 export * from './errors/problem-details.filter.js';
 export * from './database/embedded-postgres.js';
 export * from './database/database-url.js';
+export * from './database/resolve-database.js';
 export * from './database/transaction.js';
 export * from './database/migrate.js';
 export * from './http/pagination.js';

@@ -26,7 +26,8 @@ export async function startEmbeddedPostgres(
   const databaseDir = resolve(dataDir, 'pg');
   const isRoot = userInfo().uid === 0;
   await mkdir(databaseDir, { recursive: true });
-  if (isRoot) await chownToPostgres(databaseDir);
+  // The postgres user must be able to enter DATA_DIR as well as own its cluster folder.
+  if (isRoot) for (const dir of [resolve(dataDir), databaseDir]) await chownToPostgres(dir);
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -44,9 +45,13 @@ export async function startEmbeddedPostgres(
   }
   await server.start();
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    url: embeddedUrl(port),
     stop: () => server.stop(),
   };
+}
+
+export function embeddedUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
 }
 
 async function chownToPostgres(dir: string): Promise<void> {

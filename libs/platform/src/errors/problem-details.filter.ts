@@ -78,23 +78,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof ThrottlerException) {
       return { status: 429, code: 'rate_limited', detail: 'Too many requests; try again later' };
     }
+    // Nest wraps body-parser errors in an HttpException; the original says what went wrong.
+    const bodyError = ((exception as { cause?: unknown })?.cause ?? exception) as { type?: string; status?: number };
+    if (bodyError?.type === 'entity.too.large') {
+      return { status: 413, code: 'payload_too_large', detail: 'The request body is larger than 1 MB' };
+    }
+    if (bodyError?.type === 'entity.parse.failed') {
+      return { status: 400, code: 'malformed_json', detail: 'The request body is not valid JSON' };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return { status, code: CODE_BY_STATUS[status] ?? 'error', detail: exception.message };
-    }
-    const bodyParserError = exception as { type?: string; status?: number };
-    if (bodyParserError?.type === 'entity.too.large') {
-      return { status: 413, code: 'payload_too_large', detail: 'The request body is larger than 1 MB' };
-    }
-    if (bodyParserError?.type === 'entity.parse.failed') {
-      return { status: 400, code: 'malformed_json', detail: 'The request body is not valid JSON' };
-    }
-    if (bodyParserError?.type && bodyParserError.status && bodyParserError.status < 500) {
-      return {
-        status: bodyParserError.status,
-        code: CODE_BY_STATUS[bodyParserError.status] ?? 'validation_failed',
-        detail: 'The request body could not be read',
-      };
     }
     if (isDatabaseUnavailable(exception)) {
       return { status: 503, code: 'service_unavailable', detail: 'The database is unavailable; try again shortly' };
