@@ -16,6 +16,8 @@ import { AuditModule } from '@relay/audit';
 import { DirectoryModule, OfficeEntity, PartyEntity } from '@relay/directory';
 import { IdentityModule, UserEntity } from '@relay/identity';
 import { CaseConsentEntity, CaseEntity, CaseNoteEntity, CasesModule } from '@relay/cases';
+import { ChannelsModule } from '@relay/channels';
+import { RealtimeModule } from '@relay/realtime';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { HealthController } from './health/health.controller.js';
 import { DemoSeeder } from './seed/demo-seeder.js';
@@ -53,6 +55,8 @@ export class AppModule {
         DirectoryModule,
         IdentityModule,
         CasesModule,
+        ChannelsModule,
+        RealtimeModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -3,11 +3,13 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Express } from 'express';
 import helmet from 'helmet';
-import { type AppConfig, requireJson } from '@relay/platform';
+import { allowedOrigins, type AppConfig, requireJson } from '@relay/platform';
+import { ASYNCAPI_DOCUMENT, RelayIoAdapter } from '@relay/realtime';
 import { AppModule } from './app.module.js';
 
-/** Builds the HTTP application; shared by `main.ts` and the end-to-end tests. */
+/** Builds the HTTP and live (socket.io) application. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     bodyParser: false,
@@ -18,6 +20,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(requireJson);
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.setGlobalPrefix('api/v1');
+  app.enableCors({ origin: allowedOrigins(config), credentials: false });
+  app.useWebSocketAdapter(new RelayIoAdapter(app, config));
 
   const document = SwaggerModule.createDocument(
     app,
@@ -29,5 +33,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // The live events (socket.io namespace /live), next to the OpenAPI document.
+  (app.getHttpAdapter().getInstance() as Express).get('/api/docs-asyncapi.json', (_req, res) =>
+    res.json(ASYNCAPI_DOCUMENT),
+  );
   return app;
 }

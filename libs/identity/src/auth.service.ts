@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, AppError, TransactionRunner } from '@relay/platform';
+import { type Actor, AppError, LiveBus, TransactionRunner } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { PasswordHasher } from './password-hasher.js';
 import { TokenService } from './token.service.js';
@@ -21,6 +21,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly bus: LiveBus,
   ) {}
 
   /** Used by the passport-local strategy. The same answer for unknown e-mail and wrong password. */
@@ -48,11 +49,13 @@ export class AuthService {
 
   /** Rotates the refresh token; a token presented twice revokes its whole family. */
   async refresh(refreshToken: string) {
+    let revokedSession: string | null = null;
     const outcome = await this.transactions.run(async (tx) => {
       const consumed = await this.tokens.consume(tx, refreshToken);
       if (consumed === null) return null;
       if ('reused' in consumed) {
         await this.tokens.revokeSession(tx, consumed.reused, 'refresh_token_reused');
+        revokedSession = consumed.reused;
         await this.audit.record(tx, {
           action: 'auth.refresh_reuse_detected',
           actor: null,
@@ -68,6 +71,7 @@ export class AuthService {
       return { ...tokens, user: toUserView(user) };
     });
     // Thrown outside the transaction so a detected reuse still commits its revocation.
+    if (revokedSession) this.bus.command({ kind: 'disconnect_session', sessionId: revokedSession });
     if (outcome === null) throw new AppError('unauthenticated', 'The refresh token is invalid, expired or revoked');
     return outcome;
   }
@@ -77,6 +81,17 @@ export class AuthService {
       await this.tokens.revokeSession(tx, actor.sessionId, 'logout');
       await this.audit.record(tx, { action: 'auth.logout', actor, targetType: 'session', targetId: actor.sessionId });
     });
+    this.bus.command({ kind: 'disconnect_session', sessionId: actor.sessionId });
+  }
+
+  /** For the live gateway: who holds this access token, and until when. */
+  async authenticateToken(token: string): Promise<{ actor: Actor; displayName: string; expiresAt: number } | null> {
+    const claims = await this.tokens.verifyAccess(token);
+    if (!claims) return null;
+    const actor = await this.actorFor(claims.sub, claims.sid);
+    const user = actor ? await this.users.findById(actor.userId) : null;
+    if (!actor || !user) return null;
+    return { actor, displayName: user.displayName, expiresAt: claims.exp * 1000 };
   }
 
   /** Checks an access token's claims against the database on every request. */

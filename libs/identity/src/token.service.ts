@@ -47,6 +47,15 @@ export class TokenService {
     return { accessToken, refreshToken, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS };
   }
 
+  /** The claims of a valid access token, or null (bad signature, expired, malformed). */
+  async verifyAccess(token: string): Promise<(AccessClaims & { exp: number }) | null> {
+    try {
+      return await this.jwt.verifyAsync<AccessClaims & { exp: number }>(token, { algorithms: ['HS256'] });
+    } catch {
+      return null;
+    }
+  }
+
   /**
    * Marks the token used. Returns its session, or says why it cannot be used; a token
    * used twice means it leaked, so the caller revokes the whole family.

@@ -5,6 +5,7 @@ import {
   AppError,
   assertVersion,
   decodeCursor,
+  LiveBus,
   type Page,
   PageQuery,
   toPage,
@@ -41,6 +42,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly bus: LiveBus,
   ) {}
 
   /** ADMIN_EMAIL/ADMIN_PASSWORD create the first admin when there is none. */
@@ -105,7 +107,7 @@ export class UsersService implements OnApplicationBootstrap {
    * change roles and deactivate. Deactivation revokes every session in the same commit.
    */
   async update(actor: Actor, userId: string, dto: UpdateUserDto, ifMatch?: number): Promise<UserView> {
-    return this.transactions.run(async (tx) => {
+    const view = await this.transactions.run(async (tx) => {
       const user = await tx.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user || !this.canSee(actor, user)) throw AppError.notFound('User');
       const isSelf = actor.userId === user.id;
@@ -132,6 +134,9 @@ export class UsersService implements OnApplicationBootstrap {
       });
       return toUserView(saved);
     });
+    // A deactivated user's open sockets close at once, as its tokens stopped working.
+    if (dto.active === false) this.bus.command({ kind: 'disconnect_user', userId });
+    return view;
   }
 
   async isActiveMember(tx: Tx, userId: string, officeId: string): Promise<boolean> {

@@ -15,3 +15,6 @@ export * from './auth/actor.js';
 export * from './database/rows.js';
 export * from './http/uuid-param.js';
 export * from './platform.module.js';
+export * from './events/live-event.js';
+export * from './events/event-log.js';
+export * from './events/live-bus.js';

@@ -1,16 +1,18 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from './config/app-config.js';
 import { TransactionRunner } from './database/transaction.js';
+import { EventLog } from './events/event-log.js';
+import { LiveBus } from './events/live-bus.js';
 
-/** The validated configuration and the transaction runner, available everywhere. */
+/** The validated configuration, transactions and the event log, available everywhere. */
 @Global()
 @Module({})
 export class PlatformModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: PlatformModule,
-      providers: [{ provide: AppConfig, useValue: config }, TransactionRunner],
-      exports: [AppConfig, TransactionRunner],
+      providers: [{ provide: AppConfig, useValue: config }, TransactionRunner, EventLog, LiveBus],
+      exports: [AppConfig, TransactionRunner, EventLog, LiveBus],
     };
   }
 }

@@ -4,12 +4,13 @@ import { type Actor, AppConfig, TransactionRunner, type Tx } from '@relay/platfo
 import { AuditService } from '@relay/audit';
 import { UsersService } from '@relay/identity';
 import { CasesService, CreateCaseDto } from '@relay/cases';
+import { ChannelsService } from '@relay/channels';
 import { loadFederalRidings, PARTIES } from './riding-data.js';
 
 export const DEMO_PASSWORD = 'relay-demo-password';
 const HOME_RIDING = '35067'; // Nepean
 const NEIGHBOUR_RIDING = '35020'; // Carleton, same party, shares a border
-const OTHER_PARTY_RIDING = '35043'; // borders Nepean, another party
+const OTHER_PARTY_RIDING = '35051'; // Lanark—Frontenac: borders Carleton, another party
 
 export interface DemoLogin {
   email: string;
@@ -30,6 +31,7 @@ export class DemoSeeder {
     private readonly audit: AuditService,
     private readonly users: UsersService,
     private readonly cases: CasesService,
+    private readonly channels: ChannelsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -39,6 +41,7 @@ export class DemoSeeder {
       const [{ n }] = (await tx.query(`SELECT count(*)::int AS n FROM offices`)) as { n: number }[];
       if (n > 0) return null;
       const officeIds = await this.loadRidings(tx, dataDir);
+      await this.createChannels(tx);
       return this.createDemoUsers(tx, officeIds);
     });
     if (logins === null) {
@@ -87,6 +90,17 @@ export class DemoSeeder {
       data: { parties: partyIds.size, offices: ridings.length, borders: borders.length },
     });
     return officeIds;
+  }
+
+  /** Each party's channel with its offices, and one region channel per province. */
+  private async createChannels(tx: Tx): Promise<void> {
+    await this.channels.ensurePartyChannels(tx);
+    const provinces = (await tx.query(
+      `SELECT province, array_agg(id) AS office_ids FROM offices GROUP BY province ORDER BY province`,
+    )) as { province: string; office_ids: string[] }[];
+    for (const { province, office_ids } of provinces) {
+      await this.channels.createRegionChannel(tx, `${province} offices`, office_ids);
+    }
   }
 
   private async createDemoUsers(tx: Tx, officeIds: Map<string, string>) {

@@ -93,11 +93,53 @@ export class AppConfig {
   @Min(1)
   LOGIN_RATE_LIMIT = 10;
 
+  /** Live events are kept this long for `sync`; the audit trail is kept for good. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EVENT_RETENTION_DAYS = 30;
+
+  /** An urgent alert no member of an office acknowledged within this time is raised again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ALERT_REMINDER_SECONDS = 4 * 3600;
+
+  /** How often the background jobs (reminders, event pruning) run. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  JOB_INTERVAL_SECONDS = 60;
+
+  /** Messages one socket may send per 10 seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SOCKET_RATE_LIMIT = 100;
+
+  /** Largest socket message accepted (OWASP suggests 64 KB or less). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1_048_576)
+  SOCKET_MAX_MESSAGE_BYTES = 65_536;
+
+  /** Comma-separated origins allowed for browsers (HTTP CORS and sockets); empty: none but same-origin and non-browser clients. */
+  @IsString()
+  ALLOWED_ORIGINS = '';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent' = 'info';
 }
 
 export class ConfigError extends Error {}
+
+/** The allow-list of browser origins, parsed from ALLOWED_ORIGINS. */
+export function allowedOrigins(config: AppConfig): string[] {
+  return config.ALLOWED_ORIGINS.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}
 
 /** Parses and validates the environment; throws one line per bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {

@@ -1,16 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EventLog } from '../events/event-log.js';
+import { LiveBus } from '../events/live-bus.js';
 
 /** A database transaction, passed explicitly to every repository call that writes. */
 export type Tx = EntityManager;
 
 @Injectable()
 export class TransactionRunner {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly eventLog: EventLog,
+    private readonly bus: LiveBus,
+  ) {}
 
-  /** Runs `work` in one READ COMMITTED transaction; audit rows and outgoing events join it. */
-  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  /**
+   * Runs `work` in one READ COMMITTED transaction; audit rows and live events join it.
+   * The live events it wrote are published only after the commit.
+   */
+  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    let written: ReturnType<EventLog['takePending']> = [];
+    const result = await this.dataSource.transaction(async (tx) => {
+      const value = await work(tx);
+      written = this.eventLog.takePending(tx);
+      return value;
+    });
+    this.bus.publish(written);
+    return result;
   }
 
   /** For reads that need no transaction. */

@@ -1,0 +1,133 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type Actor,
+  AppConfig,
+  AppError,
+  decodeCursor,
+  EventLog,
+  type Page,
+  streams,
+  toPage,
+  TransactionRunner,
+} from '@relay/platform';
+import { AuditService } from '@relay/audit';
+import { AlertsRepository } from './alerts.repository.js';
+import { toAlertView } from './channel.views.js';
+import type { AlertQuery } from './channel.dto.js';
+import type { PageQuery } from '@relay/platform';
+
+// Any fixed number: the reminder job runs on one node at a time.
+const REMINDER_LOCK = 7_301_746_664;
+
+/** Policy-change alerts: acknowledgements, and reminders for urgent ones nobody took in. */
+@Injectable()
+export class AlertsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('alerts');
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly alerts: AlertsRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly events: EventLog,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.runJobs(), this.config.JOB_INTERVAL_SECONDS * 1000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async list(actor: Actor, query: AlertQuery): Promise<Page<ReturnType<typeof toAlertView>>> {
+    if (!actor.officeId) return { items: [], nextCursor: null };
+    const after = decodeCursor(query.after, 2) as [string, string] | undefined;
+    const rows = await this.alerts.list(
+      actor.officeId,
+      actor.userId,
+      { unacknowledged: query.unacknowledged },
+      after,
+      query.limit + 1,
+    );
+    return toPage(rows, query.limit, (row) => [row.created_at.toISOString(), row.id], toAlertView);
+  }
+
+  /** Acknowledging twice is harmless: the first time is kept and told to the poster. */
+  async acknowledge(actor: Actor, alertId: string) {
+    const alert = await this.visibleAlert(actor, alertId);
+    return this.transactions.run(async (tx) => {
+      const ackedAt = await this.alerts.insertAck(tx, alertId, actor.userId, actor.officeId!);
+      if (!ackedAt) {
+        const first = (await this.alerts.findAck(alertId, actor.userId))!;
+        return { alertId, userId: actor.userId, officeId: actor.officeId!, ackedAt: first.toISOString() };
+      }
+      const ack = {
+        alertId,
+        channelId: alert.channel_id,
+        userId: actor.userId,
+        officeId: actor.officeId!,
+        ackedAt: ackedAt.toISOString(),
+      };
+      await this.audit.record(tx, { action: 'alert.acknowledged', actor, targetType: 'alert', targetId: alertId });
+      await this.events.append(tx, streams.user(alert.author_id), 'alert.acknowledged', actor, ack);
+      return { alertId, userId: ack.userId, officeId: ack.officeId, ackedAt: ack.ackedAt };
+    });
+  }
+
+  async acks(actor: Actor, alertId: string, query: PageQuery) {
+    await this.visibleAlert(actor, alertId);
+    const after = decodeCursor(query.after, 2) as [string, string] | undefined;
+    const rows = await this.alerts.acks(alertId, after, query.limit + 1);
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.acked_at.toISOString(), row.user_id],
+      (row) => ({
+        userId: row.user_id,
+        officeId: row.office_id,
+        displayName: row.display_name,
+        ackedAt: row.acked_at.toISOString(),
+      }),
+    );
+  }
+
+  /** Raises unacknowledged urgent alerts again to each office that missed them, once. */
+  async raiseReminders(): Promise<number> {
+    return this.transactions.run(async (tx) => {
+      const [{ locked }] = (await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [REMINDER_LOCK])) as {
+        locked: boolean;
+      }[];
+      if (!locked) return 0;
+      const due = await this.alerts.claimDueReminders(tx, this.config.ALERT_REMINDER_SECONDS);
+      for (const reminder of due) {
+        await this.events.append(tx, streams.office(reminder.office_id), 'alert.reminder', null, {
+          alertId: reminder.alert_id,
+          channelId: reminder.channel_id,
+          title: reminder.title,
+          severity: 'urgent',
+          postedAt: reminder.created_at.toISOString(),
+        });
+      }
+      return due.length;
+    });
+  }
+
+  private async runJobs(): Promise<void> {
+    try {
+      await this.raiseReminders();
+      await this.events.prune(this.config.EVENT_RETENTION_DAYS);
+    } catch (error) {
+      this.logger.warn(`background job failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async visibleAlert(actor: Actor, alertId: string) {
+    if (!actor.officeId) throw AppError.notFound('Alert');
+    const [alert] = await this.alerts.list(actor.officeId, actor.userId, { alertId }, undefined, 1);
+    if (!alert) throw AppError.notFound('Alert');
+    return alert;
+  }
+}

@@ -1,0 +1,130 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { PostPayload } from '@relay/platform';
+import type { ChannelRow, PostRow } from './channels.repository.js';
+import type { AlertRow } from './alerts.repository.js';
+
+export function toChannelView(row: ChannelRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    partyId: row.party_id,
+    memberOfficeIds: row.member_office_ids,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+export type ChannelView = ReturnType<typeof toChannelView>;
+
+/**
+ * A post as every member office sees it: a linked case shows only that it is linked.
+ * Constituent details never reach a post through the API's own fields.
+ */
+export function toPostPayload(row: PostRow): PostPayload {
+  const deleted = row.deleted_at !== null;
+  const base: PostPayload = {
+    id: row.id,
+    channelId: row.channel_id,
+    kind: row.kind,
+    authorId: row.author_id,
+    officeId: row.office_id,
+    body: deleted ? null : row.body,
+    replyToId: row.reply_to_id,
+    hasCaseLink: row.case_id !== null,
+    createdAt: row.created_at.toISOString(),
+    editedAt: row.edited_at?.toISOString() ?? null,
+    deleted,
+  };
+  if (row.kind !== 'alert') return base;
+  return {
+    ...base,
+    title: row.title ?? '',
+    severity: row.severity ?? 'info',
+    categories: row.categories,
+    immigrationTypes: row.immigration_types,
+    effectiveDate: row.effective_date,
+    sourceUrl: row.source_url,
+  };
+}
+
+/** The feed item for one viewer: its own office also sees which of its cases is linked. */
+export function toPostView(row: PostRow, viewerOfficeId: string) {
+  const ownCase = row.case_handling_office_id !== null && row.case_handling_office_id === viewerOfficeId;
+  return { ...toPostPayload(row), caseRef: ownCase ? row.case_reference : null };
+}
+
+export function toAlertView(row: AlertRow) {
+  return { ...toPostPayload(row), affectedOpenCases: row.affected_open_cases, acknowledged: row.acknowledged };
+}
+
+// OpenAPI shapes of the views above.
+export class ChannelDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['party', 'region', 'custom'] }) kind: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) partyId: string | null;
+  @ApiProperty({ type: [String], format: 'uuid' }) memberOfficeIds: string[];
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class ChannelPageDto {
+  @ApiProperty({ type: [ChannelDto] }) items: ChannelDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class PostDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) channelId: string;
+  @ApiProperty({ enum: ['message', 'alert'] }) kind: string;
+  @ApiProperty({ format: 'uuid' }) authorId: string;
+  @ApiProperty({ format: 'uuid' }) officeId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null once deleted' }) body: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) replyToId: string | null;
+  @ApiProperty({ description: 'A case of the posting office is linked' }) hasCaseLink: boolean;
+  @ApiProperty({ nullable: true, type: String, description: "The linked case's reference, for its own office only" })
+  caseRef: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) editedAt: string | null;
+  @ApiProperty() deleted: boolean;
+  @ApiPropertyOptional() title?: string;
+  @ApiPropertyOptional({ enum: ['info', 'important', 'urgent'] }) severity?: string;
+  @ApiPropertyOptional({ type: [String] }) categories?: string[];
+  @ApiPropertyOptional({ type: [String] }) immigrationTypes?: string[];
+  @ApiPropertyOptional({ nullable: true, type: String }) effectiveDate?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) sourceUrl?: string | null;
+}
+
+export class FeedPageDto {
+  @ApiProperty({ type: [PostDto] }) items: PostDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class AlertDto extends PostDto {
+  @ApiProperty({ description: "Open files of the caller's office that this alert touches" }) affectedOpenCases: number;
+  @ApiProperty({ description: 'The caller has acknowledged it' }) acknowledged: boolean;
+}
+
+export class AlertPageDto {
+  @ApiProperty({ type: [AlertDto] }) items: AlertDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class AckDto {
+  @ApiProperty({ format: 'uuid' }) alertId: string;
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ format: 'uuid' }) officeId: string;
+  @ApiProperty({ format: 'date-time' }) ackedAt: string;
+}
+
+export class AckListItemDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ format: 'uuid' }) officeId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ format: 'date-time' }) ackedAt: string;
+}
+
+export class AckPageDto {
+  @ApiProperty({ type: [AckListItemDto] }) items: AckListItemDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

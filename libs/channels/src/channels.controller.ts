@@ -1,0 +1,123 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, PageQuery, UuidParam } from '@relay/platform';
+import { ChannelsService } from './channels.service.js';
+import { PostsService } from './posts.service.js';
+import { AlertsService } from './alerts.service.js';
+import {
+  AddMemberDto,
+  AlertQuery,
+  CreateChannelDto,
+  EditMessageDto,
+  FeedQuery,
+  PostAlertDto,
+  PostMessageDto,
+} from './channel.dto.js';
+import { AckDto, AckPageDto, AlertPageDto, ChannelDto, ChannelPageDto, FeedPageDto, PostDto } from './channel.views.js';
+
+@ApiTags('channels')
+@ApiBearerAuth()
+@Controller('channels')
+export class ChannelsController {
+  constructor(
+    private readonly channels: ChannelsService,
+    private readonly posts: PostsService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: ChannelPageDto, description: "The channels the caller's office belongs to" })
+  list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
+    return this.channels.list(actor, query);
+  }
+
+  @Post()
+  @Idempotent()
+  @ApiCreatedResponse({ type: ChannelDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateChannelDto) {
+    return this.channels.create(actor, dto);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ChannelDto })
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+    return this.channels.get(actor, id);
+  }
+
+  @Post(':id/members')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ChannelDto })
+  addMember(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: AddMemberDto) {
+    return this.channels.addMember(actor, id, dto.officeId);
+  }
+
+  @Delete(':id/members/:officeId')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  removeMember(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('officeId') officeId: string) {
+    return this.channels.removeMember(actor, id, officeId);
+  }
+
+  @Get(':id/feed')
+  @ApiOkResponse({ type: FeedPageDto, description: 'Messages and alerts, oldest first' })
+  feed(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: FeedQuery) {
+    return this.posts.feed(actor, id, query);
+  }
+
+  @Post(':id/messages')
+  @Idempotent()
+  @ApiCreatedResponse({ type: PostDto })
+  postMessage(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: PostMessageDto) {
+    return this.posts.postMessage(actor, id, dto);
+  }
+
+  @Patch(':id/messages/:messageId')
+  @ApiOkResponse({ type: PostDto })
+  editMessage(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @UuidParam('messageId') messageId: string,
+    @Body() dto: EditMessageDto,
+  ) {
+    return this.posts.editMessage(actor, id, messageId, dto);
+  }
+
+  @Delete(':id/messages/:messageId')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  deleteMessage(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('messageId') messageId: string) {
+    return this.posts.deleteMessage(actor, id, messageId);
+  }
+
+  @Post(':id/alerts')
+  @Idempotent()
+  @ApiCreatedResponse({ type: PostDto })
+  postAlert(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: PostAlertDto) {
+    return this.posts.postAlert(actor, id, dto);
+  }
+}
+
+@ApiTags('channels')
+@ApiBearerAuth()
+@Controller('alerts')
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: AlertPageDto, description: "Alerts of the caller's channels, newest first" })
+  list(@CurrentActor() actor: Actor, @Query() query: AlertQuery) {
+    return this.alerts.list(actor, query);
+  }
+
+  @Post(':id/ack')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AckDto })
+  acknowledge(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+    return this.alerts.acknowledge(actor, id);
+  }
+
+  @Get(':id/acks')
+  @ApiOkResponse({ type: AckPageDto })
+  acks(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQuery) {
+    return this.alerts.acks(actor, id, query);
+  }
+}

@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Tx } from '@relay/platform';
+
+export type ChannelKind = 'party' | 'region' | 'custom';
+
+export interface ChannelRow {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  party_id: string | null;
+  created_by: string | null;
+  owner_office_id: string | null;
+  version: number;
+  created_at: Date;
+  member_office_ids: string[];
+}
+
+export interface PostRow {
+  id: string;
+  channel_id: string;
+  kind: 'message' | 'alert';
+  author_id: string;
+  office_id: string;
+  body: string;
+  reply_to_id: string | null;
+  case_id: string | null;
+  case_reference: string | null;
+  case_handling_office_id: string | null;
+  title: string | null;
+  severity: 'info' | 'important' | 'urgent' | null;
+  categories: string[];
+  immigration_types: string[];
+  effective_date: string | null;
+  source_url: string | null;
+  created_at: Date;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+}
+
+const CHANNEL_COLUMNS = `c.id, c.kind, c.name, c.party_id, c.created_by, c.owner_office_id, c.version, c.created_at,
+  coalesce((SELECT array_agg(m.office_id ORDER BY m.office_id) FROM channel_members m WHERE m.channel_id = c.id), '{}') AS member_office_ids`;
+
+const POST_COLUMNS = `p.id, p.channel_id, p.kind, p.author_id, p.office_id, p.body, p.reply_to_id, p.case_id,
+  k.reference AS case_reference, k.handling_office_id AS case_handling_office_id,
+  p.title, p.severity, p.categories, p.immigration_types, to_char(p.effective_date, 'YYYY-MM-DD') AS effective_date,
+  p.source_url, p.created_at, p.edited_at, p.deleted_at`;
+
+/** Channels, their member offices and their posts. Reads name the office asking. */
+@Injectable()
+export class ChannelsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  get reader(): Tx {
+    return this.dataSource.manager;
+  }
+
+  async insertChannel(
+    tx: Tx,
+    channel: {
+      kind: ChannelKind;
+      name: string;
+      partyId?: string;
+      createdBy: string | null;
+      ownerOfficeId: string | null;
+    },
+  ) {
+    const [row] = (await tx.query(
+      `INSERT INTO channels (kind, name, party_id, created_by, owner_office_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [channel.kind, channel.name, channel.partyId ?? null, channel.createdBy, channel.ownerOfficeId],
+    )) as { id: string }[];
+    return row.id;
+  }
+
+  /** Adds offices not yet members; returns those actually added. */
+  async addMembers(tx: Tx, channelId: string, officeIds: string[]): Promise<string[]> {
+    const rows = (await tx.query(
+      `INSERT INTO channel_members (channel_id, office_id) SELECT $1, unnest($2::uuid[])
+       ON CONFLICT DO NOTHING RETURNING office_id`,
+      [channelId, officeIds],
+    )) as { office_id: string }[];
+    return rows.map((row) => row.office_id);
+  }
+
+  async removeMember(tx: Tx, channelId: string, officeId: string): Promise<boolean> {
+    const [, count] = (await tx.query(`DELETE FROM channel_members WHERE channel_id = $1 AND office_id = $2`, [
+      channelId,
+      officeId,
+    ])) as [unknown, number];
+    return count > 0;
+  }
+
+  /** The channel when `officeId` is one of its members (null otherwise: invisible is absent). */
+  async findForMember(tx: Tx, channelId: string, officeId: string, lock = false): Promise<ChannelRow | null> {
+    const rows = (await tx.query(
+      `SELECT ${CHANNEL_COLUMNS} FROM channels c
+       WHERE c.id = $1 AND EXISTS (SELECT 1 FROM channel_members m WHERE m.channel_id = c.id AND m.office_id = $2)
+       ${lock ? 'FOR UPDATE OF c' : ''}`,
+      [channelId, officeId],
+    )) as ChannelRow[];
+    return rows[0] ?? null;
+  }
+
+  async findAny(tx: Tx, channelId: string): Promise<ChannelRow | null> {
+    const rows = (await tx.query(`SELECT ${CHANNEL_COLUMNS} FROM channels c WHERE c.id = $1`, [
+      channelId,
+    ])) as ChannelRow[];
+    return rows[0] ?? null;
+  }
+
+  async partyChannelId(tx: Tx, partyId: string): Promise<string | null> {
+    const [row] = (await tx.query(`SELECT id FROM channels WHERE kind = 'party' AND party_id = $1`, [partyId])) as {
+      id: string;
+    }[];
+    return row?.id ?? null;
+  }
+
+  listForOffice(officeId: string, after: [string, string] | undefined, limit: number): Promise<ChannelRow[]> {
+    return this.reader.query(
+      `SELECT ${CHANNEL_COLUMNS} FROM channels c
+       JOIN channel_members me ON me.channel_id = c.id AND me.office_id = $1
+       WHERE ($2::text IS NULL OR (c.name, c.id) > ($2, $3::uuid))
+       ORDER BY c.name, c.id LIMIT $4`,
+      [officeId, after?.[0] ?? null, after?.[1] ?? null, limit],
+    );
+  }
+
+  async channelIdsOfOffice(officeId: string): Promise<string[]> {
+    const rows = (await this.reader.query(`SELECT channel_id FROM channel_members WHERE office_id = $1`, [
+      officeId,
+    ])) as { channel_id: string }[];
+    return rows.map((row) => row.channel_id);
+  }
+
+  async isMember(channelId: string, officeId: string): Promise<boolean> {
+    const rows: unknown[] = await this.reader.query(
+      `SELECT 1 FROM channel_members WHERE channel_id = $1 AND office_id = $2`,
+      [channelId, officeId],
+    );
+    return rows.length > 0;
+  }
+
+  async insertPost(tx: Tx, post: Record<string, unknown>): Promise<string> {
+    const columns = Object.keys(post);
+    const [row] = (await tx.query(
+      `INSERT INTO channel_posts (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+      Object.values(post),
+    )) as { id: string }[];
+    return row.id;
+  }
+
+  async findPost(tx: Tx, postId: string, lock = false): Promise<PostRow | null> {
+    const rows = (await tx.query(
+      `SELECT ${POST_COLUMNS} FROM channel_posts p LEFT JOIN cases k ON k.id = p.case_id WHERE p.id = $1
+       ${lock ? 'FOR UPDATE OF p' : ''}`,
+      [postId],
+    )) as PostRow[];
+    return rows[0] ?? null;
+  }
+
+  async updatePost(tx: Tx, postId: string, change: { body?: string; deleted?: boolean }): Promise<void> {
+    if (change.deleted) {
+      await tx.query(`UPDATE channel_posts SET deleted_at = now(), body = '' WHERE id = $1`, [postId]);
+    } else {
+      await tx.query(`UPDATE channel_posts SET body = $2, edited_at = now() WHERE id = $1`, [postId, change.body]);
+    }
+  }
+
+  feed(channelId: string, after: [string, string] | undefined, limit: number): Promise<PostRow[]> {
+    return this.reader.query(
+      `SELECT ${POST_COLUMNS} FROM channel_posts p LEFT JOIN cases k ON k.id = p.case_id
+       WHERE p.channel_id = $1 AND ($2::timestamptz IS NULL OR (p.created_at, p.id) > ($2, $3::uuid))
+       ORDER BY p.created_at, p.id LIMIT $4`,
+      [channelId, after?.[0] ?? null, after?.[1] ?? null, limit],
+    );
+  }
+
+  /** A case of this office by its reference, for linking it from a post. */
+  async caseIdByReference(tx: Tx, officeId: string, reference: string): Promise<string | null> {
+    const [row] = (await tx.query(`SELECT id FROM cases WHERE reference = $1 AND handling_office_id = $2`, [
+      reference,
+      officeId,
+    ])) as { id: string }[];
+    return row?.id ?? null;
+  }
+}

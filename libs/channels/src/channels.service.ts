@@ -1,0 +1,214 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  type Actor,
+  AppError,
+  decodeCursor,
+  EventLog,
+  type Page,
+  type PageQuery,
+  streams,
+  toPage,
+  TransactionRunner,
+  type Tx,
+} from '@relay/platform';
+import { AuditService } from '@relay/audit';
+import { DirectoryEvents, DirectoryService } from '@relay/directory';
+import { ChannelsRepository, type ChannelKind, type ChannelRow } from './channels.repository.js';
+import { toChannelView, type ChannelView } from './channel.views.js';
+import type { CreateChannelDto } from './channel.dto.js';
+
+/**
+ * Caseload channels and their member offices. A party's channel follows the party's
+ * offices by itself; region and custom channels are managed by office leads (and admins).
+ * A channel is visible only to its member offices: to anyone else it does not exist.
+ */
+@Injectable()
+export class ChannelsService implements OnModuleInit {
+  constructor(
+    private readonly channels: ChannelsRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly events: EventLog,
+    private readonly directory: DirectoryService,
+    private readonly directoryEvents: DirectoryEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.directoryEvents.listen({
+      partyCreated: (tx, actor, party) => this.createPartyChannel(tx, actor, party).then(() => undefined),
+      officePartyChanged: (tx, actor, officeId, from, to) => this.followParty(tx, actor, officeId, from, to),
+    });
+  }
+
+  async list(actor: Actor, query: PageQuery): Promise<Page<ChannelView>> {
+    if (!actor.officeId) return { items: [], nextCursor: null };
+    const after = decodeCursor(query.after, 2) as [string, string] | undefined;
+    const rows = await this.channels.listForOffice(actor.officeId, after, query.limit + 1);
+    return toPage(rows, query.limit, (row) => [row.name, row.id], toChannelView);
+  }
+
+  async get(actor: Actor, channelId: string): Promise<ChannelView> {
+    return toChannelView(await this.visible(this.channels.reader, actor, channelId));
+  }
+
+  async create(actor: Actor, dto: CreateChannelDto): Promise<ChannelView> {
+    const ownOffice = actor.role === 'office_lead' ? actor.officeId : null;
+    if (!ownOffice && actor.role !== 'admin') throw AppError.forbidden('Only office leads and admins create channels');
+    const members = [...new Set([...(ownOffice ? [ownOffice] : []), ...dto.memberOfficeIds])];
+    if (members.length === 0) throw AppError.invalid('memberOfficeIds', 'a channel needs at least one office');
+    return this.transactions.run(async (tx) => {
+      await this.checkOffices(tx, members);
+      if (dto.kind === 'region' && ownOffice) {
+        // An office lead's region is its own riding and the ridings that border it.
+        const neighbours = new Set((await this.directory.getOffice(ownOffice, tx)).neighbourIds);
+        const outside = members.filter((id) => id !== ownOffice && !neighbours.has(id));
+        if (outside.length > 0) {
+          throw AppError.invalid('memberOfficeIds', `not neighbours of your riding: ${outside.join(', ')}`);
+        }
+      }
+      const channelId = await this.insertChannel(tx, actor, { kind: dto.kind, name: dto.name }, members);
+      return toChannelView((await this.channels.findAny(tx, channelId))!);
+    });
+  }
+
+  async addMember(actor: Actor, channelId: string, officeId: string): Promise<ChannelView> {
+    return this.transactions.run(async (tx) => {
+      const channel = await this.manageable(tx, actor, channelId);
+      await this.checkOffices(tx, [officeId]);
+      if ((await this.channels.addMembers(tx, channelId, [officeId])).length > 0) {
+        await this.memberChanged(tx, actor, channelId, officeId, 'channel.member_added');
+      }
+      return toChannelView((await this.channels.findAny(tx, channel.id))!);
+    });
+  }
+
+  /** The channel's creating office (or an admin) removes any office; a member office may leave. */
+  async removeMember(actor: Actor, channelId: string, officeId: string): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const channel = await this.manageable(tx, actor, channelId, officeId === actor.officeId);
+      if (!channel.member_office_ids.includes(officeId)) throw AppError.notFound('Member office');
+      await this.channels.removeMember(tx, channelId, officeId);
+      await this.memberChanged(tx, actor, channelId, officeId, 'channel.member_removed');
+    });
+  }
+
+  /** For the live gateway: may this office follow this channel? */
+  isMember(channelId: string, officeId: string): Promise<boolean> {
+    return this.channels.isMember(channelId, officeId);
+  }
+
+  channelIdsOfOffice(officeId: string): Promise<string[]> {
+    return this.channels.channelIdsOfOffice(officeId);
+  }
+
+  async memberOfficeIds(channelId: string): Promise<string[]> {
+    return (await this.channels.findAny(this.channels.reader, channelId))?.member_office_ids ?? [];
+  }
+
+  /** For bulk loads (the demo seed), which write parties and offices without the directory's hooks. */
+  async ensurePartyChannels(tx: Tx): Promise<void> {
+    const parties = (await tx.query(
+      `SELECT p.id, p.name, coalesce(array_agg(o.id) FILTER (WHERE o.id IS NOT NULL), '{}') AS office_ids
+       FROM parties p LEFT JOIN offices o ON o.party_id = p.id
+       WHERE NOT EXISTS (SELECT 1 FROM channels c WHERE c.kind = 'party' AND c.party_id = p.id)
+       GROUP BY p.id, p.name`,
+    )) as { id: string; name: string; office_ids: string[] }[];
+    for (const party of parties) {
+      await this.insertChannel(tx, null, { kind: 'party', name: party.name, partyId: party.id }, party.office_ids);
+    }
+  }
+
+  /** Used by the demo seed: one region channel per province. */
+  async createRegionChannel(tx: Tx, name: string, officeIds: string[]): Promise<string> {
+    return this.insertChannel(tx, null, { kind: 'region', name }, officeIds);
+  }
+
+  /** The channel as its member `actor` sees it; 404 for everyone else. */
+  async visible(tx: Tx, actor: Actor, channelId: string, lock = false): Promise<ChannelRow> {
+    const channel = actor.officeId ? await this.channels.findForMember(tx, channelId, actor.officeId, lock) : null;
+    if (!channel) throw AppError.notFound('Channel');
+    return channel;
+  }
+
+  private async createPartyChannel(tx: Tx, actor: Actor | null, party: { id: string; name: string }) {
+    return this.insertChannel(tx, actor, { kind: 'party', name: party.name, partyId: party.id }, []);
+  }
+
+  /** An office that changes party leaves the old party's channel and joins the new one at once. */
+  private async followParty(tx: Tx, actor: Actor | null, officeId: string, from: string | null, to: string | null) {
+    const leaving = from ? await this.channels.partyChannelId(tx, from) : null;
+    if (leaving && (await this.channels.removeMember(tx, leaving, officeId))) {
+      await this.memberChanged(tx, actor, leaving, officeId, 'channel.member_removed');
+    }
+    const joining = to ? await this.channels.partyChannelId(tx, to) : null;
+    if (joining && (await this.channels.addMembers(tx, joining, [officeId])).length > 0) {
+      await this.memberChanged(tx, actor, joining, officeId, 'channel.member_added');
+    }
+  }
+
+  private async insertChannel(
+    tx: Tx,
+    actor: Actor | null,
+    channel: { kind: ChannelKind; name: string; partyId?: string },
+    officeIds: string[],
+  ): Promise<string> {
+    const channelId = await this.channels.insertChannel(tx, {
+      ...channel,
+      createdBy: actor?.userId ?? null,
+      ownerOfficeId: actor?.officeId ?? null,
+    });
+    await this.channels.addMembers(tx, channelId, officeIds);
+    await this.audit.record(tx, {
+      action: 'channel.created',
+      actor,
+      targetType: 'channel',
+      targetId: channelId,
+      data: { kind: channel.kind, members: officeIds.length },
+    });
+    for (const officeId of officeIds) {
+      await this.events.append(tx, streams.office(officeId), 'channel.created', actor, {
+        channelId,
+        name: channel.name,
+        kind: channel.kind,
+      });
+    }
+    return channelId;
+  }
+
+  /** Told to the channel and to the office itself, whose sockets follow (see the gateway). */
+  private async memberChanged(
+    tx: Tx,
+    actor: Actor | null,
+    channelId: string,
+    officeId: string,
+    type: 'channel.member_added' | 'channel.member_removed',
+  ): Promise<void> {
+    await this.audit.record(tx, { action: type, actor, officeId, targetType: 'channel', targetId: channelId });
+    await this.events.append(tx, streams.channel(channelId), type, actor, { channelId, officeId });
+    await this.events.append(tx, streams.office(officeId), type, actor, { channelId, officeId });
+  }
+
+  /** Region and custom channels are managed by their creating office's lead or an admin. */
+  private async manageable(tx: Tx, actor: Actor, channelId: string, leaving = false): Promise<ChannelRow> {
+    const channel =
+      actor.role === 'admin'
+        ? await this.channels.findAny(tx, channelId)
+        : await this.visible(tx, actor, channelId, true);
+    if (!channel) throw AppError.notFound('Channel');
+    if (channel.kind === 'party') {
+      throw new AppError('conflict', "A party channel's members follow the party's offices; change the office's party");
+    }
+    if (actor.role === 'admin' || (leaving && actor.role === 'office_lead')) return channel;
+    if (actor.role !== 'office_lead' || channel.owner_office_id !== actor.officeId) {
+      throw AppError.forbidden("Only the lead of the channel's creating office, or an admin, manages its members");
+    }
+    return channel;
+  }
+
+  private async checkOffices(tx: Tx, officeIds: string[]): Promise<void> {
+    for (const officeId of officeIds) {
+      if (!(await this.directory.officeExists(tx, officeId)))
+        throw AppError.invalid('officeId', `no such office: ${officeId}`);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './channels.module.js';
+export * from './channels.service.js';
+export * from './alerts.service.js';
+export * from './channel.dto.js';

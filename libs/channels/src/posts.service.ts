@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type Actor,
+  AppError,
+  decodeCursor,
+  EventLog,
+  type Page,
+  type PageQuery,
+  streams,
+  toPage,
+  TransactionRunner,
+  type Tx,
+} from '@relay/platform';
+import { AuditService } from '@relay/audit';
+import { ChannelsRepository, type PostRow } from './channels.repository.js';
+import { ChannelsService } from './channels.service.js';
+import { toPostPayload, toPostView } from './channel.views.js';
+import type { EditMessageDto, PostAlertDto, PostMessageDto } from './channel.dto.js';
+
+type PostView = ReturnType<typeof toPostView>;
+
+/**
+ * Messages and alerts in a channel's feed. Bodies are free text shared with every member
+ * office: the API cannot tell a constituent's name from any other word, so the contract
+ * asks assistants to link a case by `caseRef` instead of describing the person.
+ */
+@Injectable()
+export class PostsService {
+  constructor(
+    private readonly channelsRepo: ChannelsRepository,
+    private readonly channels: ChannelsService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly events: EventLog,
+  ) {}
+
+  async feed(actor: Actor, channelId: string, query: PageQuery): Promise<Page<PostView>> {
+    await this.channels.visible(this.channelsRepo.reader, actor, channelId);
+    const after = decodeCursor(query.after, 2) as [string, string] | undefined;
+    const rows = await this.channelsRepo.feed(channelId, after, query.limit + 1);
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.created_at.toISOString(), row.id],
+      (row) => toPostView(row, actor.officeId!),
+    );
+  }
+
+  async postMessage(actor: Actor, channelId: string, dto: PostMessageDto): Promise<PostView> {
+    return this.transactions.run(async (tx) => {
+      await this.channels.visible(tx, actor, channelId);
+      if (dto.replyToId) await this.checkReplyTarget(tx, channelId, dto.replyToId);
+      const caseId = dto.caseRef ? await this.linkedCase(tx, actor, dto.caseRef) : null;
+      const post = await this.insert(tx, actor, channelId, 'message', {
+        body: dto.body,
+        reply_to_id: dto.replyToId ?? null,
+        case_id: caseId,
+      });
+      await this.events.append(tx, streams.channel(channelId), 'message.posted', actor, toPostPayload(post));
+      return toPostView(post, actor.officeId!);
+    });
+  }
+
+  async postAlert(actor: Actor, channelId: string, dto: PostAlertDto): Promise<PostView> {
+    return this.transactions.run(async (tx) => {
+      await this.channels.visible(tx, actor, channelId);
+      const post = await this.insert(tx, actor, channelId, 'alert', {
+        body: dto.body,
+        title: dto.title,
+        severity: dto.severity,
+        categories: dto.categories,
+        immigration_types: dto.immigrationTypes,
+        effective_date: dto.effectiveDate ?? null,
+        source_url: dto.sourceUrl ?? null,
+      });
+      await this.events.append(tx, streams.channel(channelId), 'alert.posted', actor, toPostPayload(post));
+      return toPostView(post, actor.officeId!);
+    });
+  }
+
+  /** Only the author edits or deletes a message; the audit trail keeps that it happened. */
+  async editMessage(actor: Actor, channelId: string, messageId: string, dto: EditMessageDto): Promise<PostView> {
+    return this.transactions.run(async (tx) => {
+      await this.ownMessage(tx, actor, channelId, messageId);
+      await this.channelsRepo.updatePost(tx, messageId, { body: dto.body });
+      const post = (await this.channelsRepo.findPost(tx, messageId))!;
+      await this.audit.record(tx, { action: 'message.edited', actor, targetType: 'message', targetId: messageId });
+      await this.events.append(tx, streams.channel(channelId), 'message.edited', actor, toPostPayload(post));
+      return toPostView(post, actor.officeId!);
+    });
+  }
+
+  async deleteMessage(actor: Actor, channelId: string, messageId: string): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      await this.ownMessage(tx, actor, channelId, messageId);
+      await this.channelsRepo.updatePost(tx, messageId, { deleted: true });
+      await this.audit.record(tx, { action: 'message.deleted', actor, targetType: 'message', targetId: messageId });
+      await this.events.append(tx, streams.channel(channelId), 'message.deleted', actor, { id: messageId, channelId });
+    });
+  }
+
+  private async insert(
+    tx: Tx,
+    actor: Actor,
+    channelId: string,
+    kind: 'message' | 'alert',
+    fields: Record<string, unknown>,
+  ) {
+    const id = await this.channelsRepo.insertPost(tx, {
+      channel_id: channelId,
+      kind,
+      author_id: actor.userId,
+      office_id: actor.officeId,
+      ...fields,
+    });
+    await this.audit.record(tx, {
+      action: kind === 'alert' ? 'alert.posted' : 'message.posted',
+      actor,
+      targetType: kind,
+      targetId: id,
+      data: { channelId, ...(kind === 'alert' ? { severity: fields.severity } : {}) },
+    });
+    return (await this.channelsRepo.findPost(tx, id))!;
+  }
+
+  private async ownMessage(tx: Tx, actor: Actor, channelId: string, messageId: string): Promise<PostRow> {
+    await this.channels.visible(tx, actor, channelId);
+    const post = await this.channelsRepo.findPost(tx, messageId, true);
+    if (!post || post.channel_id !== channelId || post.kind !== 'message' || post.deleted_at) {
+      throw AppError.notFound('Message');
+    }
+    if (post.author_id !== actor.userId) throw AppError.forbidden('Only its author edits or deletes a message');
+    return post;
+  }
+
+  /** Threads are one level deep: a reply answers a top-level message of the same channel. */
+  private async checkReplyTarget(tx: Tx, channelId: string, replyToId: string): Promise<void> {
+    const target = await this.channelsRepo.findPost(tx, replyToId);
+    if (!target || target.channel_id !== channelId || target.deleted_at) {
+      throw AppError.invalid('replyToId', 'no such message in this channel');
+    }
+    if (target.reply_to_id) throw AppError.invalid('replyToId', 'replies are one level deep: answer the first message');
+  }
+
+  private async linkedCase(tx: Tx, actor: Actor, reference: string): Promise<string> {
+    const caseId = await this.channelsRepo.caseIdByReference(tx, actor.officeId!, reference);
+    if (!caseId) throw AppError.invalid('caseRef', 'no case of your office has this reference');
+    return caseId;
+  }
+}

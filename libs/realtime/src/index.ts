@@ -1,0 +1,3 @@
+export * from './realtime.module.js';
+export * from './relay-io.adapter.js';
+export * from './asyncapi.js';

@@ -1,0 +1,207 @@
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import type { Subscription } from 'rxjs';
+import {
+  type Ack,
+  type Actor,
+  AppConfig,
+  AppError,
+  type LiveEvent,
+  LiveBus,
+  type PresencePayload,
+  type SocketCommand,
+  streams,
+} from '@relay/platform';
+import { AuthService } from '@relay/identity';
+import { ChannelsService } from '@relay/channels';
+import { LiveService } from './live.service.js';
+import { ChannelDto, SubscribeDto, SyncDto } from './live.dto.js';
+import { RateLimiter } from './rate-limiter.js';
+
+interface SocketData {
+  actor: Actor;
+  displayName: string;
+  expiresAt: number;
+  limiter: RateLimiter;
+  expiry?: NodeJS.Timeout;
+}
+type LiveSocket = Socket<
+  Record<string, never>,
+  { event: (event: LiveEvent) => void },
+  Record<string, never>,
+  SocketData
+>;
+
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/**
+ * The `/live` namespace. Authenticates at the handshake, joins the user's and office's
+ * streams, answers subscribe/unsubscribe/sync/presence through acks, and relays committed
+ * events from the live bus to their stream's room.
+ */
+@WebSocketGateway({ namespace: '/live' })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+  private readonly logger = new Logger('live');
+  private readonly subscriptions: Subscription[] = [];
+  @WebSocketServer() private readonly server: Namespace;
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly live: LiveService,
+    private readonly channels: ChannelsService,
+    private readonly bus: LiveBus,
+    private readonly config: AppConfig,
+  ) {}
+
+  afterInit(server: Namespace): void {
+    // A missing, invalid or expired token fails the connection with `unauthorized`.
+    server.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const fail = () => next(new Error('unauthorized'));
+      if (typeof token !== 'string' || token.length === 0 || token.length > 4096) return fail();
+      this.auth.authenticateToken(token).then((session) => {
+        if (!session) return fail();
+        Object.assign(socket.data, { ...session, limiter: new RateLimiter(this.config.SOCKET_RATE_LIMIT) });
+        next();
+      }, fail);
+    });
+    this.subscriptions.push(
+      this.bus.events.subscribe((event) => this.relay(event)),
+      this.bus.commands.subscribe((command) => this.obey(command)),
+    );
+  }
+
+  async handleConnection(socket: LiveSocket): Promise<void> {
+    const { actor } = socket.data;
+    if (!actor) return; // refused by the handshake middleware
+    await socket.join([
+      streams.user(actor.userId),
+      sessionRoom(actor.sessionId),
+      ...(actor.officeId ? [streams.office(actor.officeId)] : []),
+    ]);
+    // The token is checked again when it expires: the client reconnects with a fresh one.
+    const expiresIn = socket.data.expiresAt - Date.now();
+    socket.data.expiry = setTimeout(() => socket.disconnect(true), Math.max(0, expiresIn));
+    await this.announcePresence(socket, true);
+  }
+
+  async handleDisconnect(socket: LiveSocket): Promise<void> {
+    clearTimeout(socket.data.expiry);
+    if (socket.data.actor) await this.announcePresence(socket, false);
+  }
+
+  onModuleDestroy(): void {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+  }
+
+  @SubscribeMessage('subscribe')
+  subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.answer(socket, async () => {
+      const dto = await this.live.parse(SubscribeDto, payload);
+      const room = streams.channel(dto.channelId);
+      await this.live.requireChannel(socket.data.actor, dto.channelId);
+      await socket.join(room); // joined before reading, so nothing falls between (duplicates share a seq)
+      return this.live.subscribe(socket.data.actor, dto.channelId, dto.after);
+    });
+  }
+
+  @SubscribeMessage('unsubscribe')
+  unsubscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.answer(socket, async () => {
+      const dto = await this.live.parse(ChannelDto, payload);
+      await socket.leave(streams.channel(dto.channelId));
+      return {};
+    });
+  }
+
+  @SubscribeMessage('sync')
+  sync(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.answer(socket, async () => {
+      const dto = await this.live.parse(SyncDto, payload);
+      return this.live.sync(socket.data.actor, dto.streams);
+    });
+  }
+
+  @SubscribeMessage('presence')
+  presence(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.answer(socket, async () => {
+      const dto = await this.live.parse(ChannelDto, payload);
+      await this.live.requireChannel(socket.data.actor, dto.channelId);
+      return { online: await this.onlineIn(dto.channelId) };
+    });
+  }
+
+  /** Rate limit, then the work; every failure becomes an error ack and the socket stays up. */
+  private async answer<T extends object>(socket: LiveSocket, work: () => Promise<T>): Promise<Ack<T>> {
+    if (!socket.data.limiter.take()) {
+      return { ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down' } };
+    }
+    try {
+      return { ok: true, ...(await work()) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      return { ok: false, error: { code: 'internal_error', message: 'An unexpected error occurred' } };
+    }
+  }
+
+  private relay(event: LiveEvent): void {
+    this.server.to(event.stream).emit('event', event);
+    // An office removed from a channel stops following it at once, on every node.
+    if (event.type === 'channel.member_removed' && event.stream.startsWith('office:')) {
+      const { channelId, officeId } = event.data as { channelId: string; officeId: string };
+      this.server.in(streams.office(officeId)).socketsLeave(streams.channel(channelId));
+    }
+  }
+
+  private obey(command: SocketCommand): void {
+    if (command.kind === 'disconnect_user') this.server.in(streams.user(command.userId)).disconnectSockets(true);
+    if (command.kind === 'disconnect_session') this.server.in(sessionRoom(command.sessionId)).disconnectSockets(true);
+  }
+
+  private async onlineIn(channelId: string) {
+    const offices = await this.channels.memberOfficeIds(channelId);
+    if (offices.length === 0) return [];
+    const sockets = await this.server.in(offices.map(streams.office)).fetchSockets();
+    const online = new Map<string, { userId: string; officeId: string; displayName: string }>();
+    for (const { data } of sockets) {
+      const { actor, displayName } = data as SocketData;
+      if (actor?.officeId) online.set(actor.userId, { userId: actor.userId, officeId: actor.officeId, displayName });
+    }
+    return [...online.values()];
+  }
+
+  /**
+   * A user comes online with their first socket and goes offline with their last. Presence
+   * is ephemeral: sent to the channel's subscribers with seq 0, never stored or replayed.
+   */
+  private async announcePresence(socket: LiveSocket, online: boolean): Promise<void> {
+    const { actor, displayName } = socket.data;
+    if (!actor.officeId) return;
+    const others = (await this.server.in(streams.user(actor.userId)).fetchSockets()).filter((s) => s.id !== socket.id);
+    if (others.length > 0) return;
+    for (const channelId of await this.channels.channelIdsOfOffice(actor.officeId)) {
+      const data: PresencePayload = { channelId, userId: actor.userId, officeId: actor.officeId, displayName, online };
+      const event: LiveEvent<'presence.changed'> = {
+        stream: streams.channel(channelId),
+        seq: 0,
+        id: crypto.randomUUID(),
+        type: 'presence.changed',
+        at: new Date().toISOString(),
+        actor: { userId: actor.userId, officeId: actor.officeId },
+        data,
+      };
+      this.server.to(event.stream).emit('event', event);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { Server, ServerOptions } from 'socket.io';
+import { allowedOrigins, type AppConfig } from '@relay/platform';
+
+/**
+ * socket.io with our limits: a maximum message size (a larger frame closes the socket),
+ * and browser origins checked against ALLOWED_ORIGINS (clients that send no Origin, such
+ * as servers and mobile apps, are let through to the token check).
+ */
+export class RelayIoAdapter extends IoAdapter {
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const origins = allowedOrigins(this.config);
+    return super.createIOServer(port, {
+      ...(options as ServerOptions),
+      maxHttpBufferSize: this.config.SOCKET_MAX_MESSAGE_BYTES,
+      cors: { origin: origins.length > 0 ? origins : false },
+      allowRequest: (req, callback) => {
+        const origin = req.headers.origin;
+        callback(null, origin === undefined || origins.includes(origin));
+      },
+    }) as Server;
+  }
+}
