@@ -17,8 +17,8 @@ export class AuditService {
 
   async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEventView>> {
     const filter = this.scopedFilter(actor, query);
-    const after = decodeCursor(query.after, 1);
-    const rows = await this.audit.list({ ...filter, afterSeq: after?.[0] as number | undefined }, query.limit + 1);
+    const after = decodeCursor(query.after, ['seq']);
+    const rows = await this.audit.list({ ...filter, afterSeq: after?.[0] }, query.limit + 1);
     return toPage(
       rows,
       query.limit,
@@ -29,8 +29,8 @@ export class AuditService {
 
   /** A case's own trail, oldest first. The caller has already checked the case is visible. */
   async caseHistory(caseId: string, query: { after?: string; limit: number }): Promise<Page<AuditEventView>> {
-    const after = decodeCursor(query.after, 1);
-    const rows = await this.audit.list({ caseId, afterSeq: after?.[0] as number | undefined }, query.limit + 1);
+    const after = decodeCursor(query.after, ['seq']);
+    const rows = await this.audit.list({ caseId, afterSeq: after?.[0] }, query.limit + 1);
     return toPage(
       rows,
       query.limit,
@@ -39,10 +39,13 @@ export class AuditService {
     );
   }
 
-  /** Streams the caller's whole view of the trail in batches, never holding it in memory. */
+  /**
+   * Streams the caller's whole view of the trail in batches, never holding it in memory,
+   * starting after the `after` cursor when given. `limit` is a page size: an export has no pages.
+   */
   async *export(actor: Actor, query: AuditQuery): AsyncGenerator<AuditEventView> {
     const filter = this.scopedFilter(actor, query);
-    let afterSeq: number | undefined;
+    let afterSeq = decodeCursor(query.after, ['seq'])?.[0];
     for (;;) {
       const rows = await this.audit.list({ ...filter, afterSeq }, EXPORT_BATCH);
       yield* rows;

@@ -6,6 +6,7 @@ import {
   IsEmail,
   IsIn,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -15,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@relay/platform';
+import { Optional, PageQuery } from '@relay/platform';
 import {
   CATEGORIES,
   type Category,
@@ -70,16 +71,16 @@ export class ConstituentDto {
 }
 
 export class ConstituentUpdateDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) fullName?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MinLength(1) @MaxLength(200) fullName?: string;
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   dateOfBirth?: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[+0-9 ().-]{3,40}$/) phone?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-?\d{4}(-?\d{2})?$/) uci?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9-]{1,40}$/) applicationNumber?: string;
+  @ApiPropertyOptional() @Optional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional() @Optional() @Matches(/^[+0-9 ().-]{3,40}$/) phone?: string;
+  @ApiPropertyOptional() @Optional() @Matches(/^\d{4}-?\d{4}(-?\d{2})?$/) uci?: string;
+  @ApiPropertyOptional() @Optional() @Matches(/^[A-Za-z0-9-]{1,40}$/) applicationNumber?: string;
 }
 
 export class CreateCaseDto {
@@ -112,7 +113,7 @@ export class CreateCaseDto {
   deadline?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['en'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10)
   @Matches(LANGUAGE, { each: true, message: languageMessage })
@@ -129,14 +130,15 @@ export class CreateCaseDto {
   assigneeId?: string;
 
   @ApiProperty({ type: ConstituentDto })
+  @IsObject() // ValidateNested alone lets a missing constituent through
   @ValidateNested()
   @Type(() => ConstituentDto)
   constituent: ConstituentDto;
 }
 
 export class UpdateCaseDto {
-  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: CaseStatus;
-  @ApiPropertyOptional({ enum: CATEGORIES }) @IsOptional() @IsIn(CATEGORIES) category?: Category;
+  @ApiPropertyOptional({ enum: STATUSES }) @Optional() @IsIn(STATUSES) status?: CaseStatus;
+  @ApiPropertyOptional({ enum: CATEGORIES }) @Optional() @IsIn(CATEGORIES) category?: Category;
 
   @ApiPropertyOptional({ enum: IMMIGRATION_TYPES, nullable: true })
   @ValidateIf((_, value) => value !== null)
@@ -144,9 +146,9 @@ export class UpdateCaseDto {
   @IsIn(IMMIGRATION_TYPES)
   immigrationType?: ImmigrationType | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(4000) summary?: string;
-  @ApiPropertyOptional({ enum: URGENCIES }) @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
-  @ApiPropertyOptional({ enum: COMPLEXITIES }) @IsOptional() @IsIn(COMPLEXITIES) complexity?: Complexity;
+  @ApiPropertyOptional() @Optional() @IsString() @MinLength(1) @MaxLength(4000) summary?: string;
+  @ApiPropertyOptional({ enum: URGENCIES }) @Optional() @IsIn(URGENCIES) urgency?: Urgency;
+  @ApiPropertyOptional({ enum: COMPLEXITIES }) @Optional() @IsIn(COMPLEXITIES) complexity?: Complexity;
 
   @ApiPropertyOptional({ format: 'date-time', nullable: true })
   @ValidateIf((_, value) => value !== null)
@@ -155,7 +157,7 @@ export class UpdateCaseDto {
   deadline?: string | null;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10)
   @Matches(LANGUAGE, { each: true, message: languageMessage })
@@ -168,7 +170,8 @@ export class UpdateCaseDto {
   assigneeId?: string | null;
 
   @ApiPropertyOptional({ type: ConstituentUpdateDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ConstituentUpdateDto)
   constituent?: ConstituentUpdateDto;

@@ -77,7 +77,7 @@ export class CasesService {
     query: CaseQuery,
   ): Promise<Page<ReturnType<typeof toCaseSummary> | ReturnType<typeof toStatusView>>> {
     const officeId = requireOffice(actor);
-    const after = decodeCursor(query.after, 2) as [string, string] | undefined;
+    const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     const rows = await this.cases.list(officeId, query, after, query.limit + 1);
     const view = (kase: CaseEntity) => (query.scope === 'home' ? toStatusView(kase) : toCaseSummary(kase));
     return toPage(rows, query.limit, (kase) => [kase.createdAt.toISOString(), kase.id], view);
@@ -171,7 +171,7 @@ export class CasesService {
   }
 
   async listNotes(actor: Actor, caseId: string, query: { after?: string; limit: number }) {
-    const after = decodeCursor(query.after, 2) as [string, string] | undefined;
+    const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     return this.transactions.run(async (tx) => {
       const kase = await this.writable(tx, actor, caseId);
       await this.recordView(tx, actor, kase, 'notes');

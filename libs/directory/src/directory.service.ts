@@ -41,7 +41,7 @@ export class DirectoryService {
   ) {}
 
   async listParties(query: PageQuery): Promise<Page<ReturnType<typeof toPartyView>>> {
-    const after = decodeCursor(query.after, 1);
+    const after = decodeCursor(query.after, ['string']);
     const rows = await this.directory.listParties(after?.[0] as string | undefined, query.limit + 1);
     return toPage(rows, query.limit, (party) => [party.name], toPartyView);
   }
@@ -60,7 +60,7 @@ export class DirectoryService {
   }
 
   async listOffices(query: OfficeQuery): Promise<Page<OfficeView>> {
-    const after = decodeCursor(query.after, 1);
+    const after = decodeCursor(query.after, ['string']);
     const rows = await this.directory.listOffices(
       { province: query.province, partyId: query.partyId, q: query.q, afterCode: after?.[0] as string | undefined },
       query.limit + 1,
@@ -120,6 +120,8 @@ export class DirectoryService {
       if (!office) throw AppError.notFound('Office');
       assertVersion(ifMatch, office.version);
       await this.checkReferences(tx, dto.partyId, dto.neighbourIds);
+      // Checked here, not left to the table's CHECK constraint (a 500); a new office has no id yet.
+      if (dto.neighbourIds?.includes(id)) throw AppError.invalid('neighbourIds', 'an office cannot neighbour itself');
       const changed = Object.keys(dto).filter((key) => dto[key as keyof UpdateOfficeDto] !== undefined);
       if (dto.name !== undefined) office.name = dto.name;
       if (dto.nameFr !== undefined) office.nameFr = dto.nameFr;

@@ -11,7 +11,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import type { Role } from '@relay/platform';
+import { Optional, type Role } from '@relay/platform';
 
 const LANGUAGE = /^[a-z]{2,3}$/;
 
@@ -68,24 +68,24 @@ export class CreateMemberDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ['assistant', 'office_lead'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['assistant', 'office_lead'])
   role?: Exclude<Role, 'admin'>;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ example: ['en', 'fr'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @Matches(LANGUAGE, { each: true, message: 'each language must be an ISO 639 code like "en"' })

@@ -67,8 +67,8 @@ export class UsersService implements OnApplicationBootstrap {
 
   async listMembers(actor: Actor, officeId: string, query: PageQuery): Promise<Page<UserView>> {
     await this.requireOfficeManager(actor, officeId);
-    const after = decodeCursor(query.after, 1);
-    const rows = await this.users.listByOffice(officeId, after?.[0] as string | undefined, query.limit + 1);
+    const after = decodeCursor(query.after, ['string']);
+    const rows = await this.users.listByOffice(officeId, after?.[0], query.limit + 1);
     return toPage(rows, query.limit, (user) => [user.email], toUserView);
   }
 

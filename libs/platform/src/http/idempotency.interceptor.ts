@@ -1,11 +1,12 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { from, Observable, of, switchMap, catchError, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../auth/actor.js';
+import { setETag } from './etag.js';
 
 const IDEMPOTENT = 'relay:idempotent';
 /** Marks a creating route: an `Idempotency-Key` header makes retries safe. */
@@ -39,7 +40,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .digest('hex');
     return from(this.claim(userId, key, requestHash)).pipe(
       switchMap((replay) => {
-        if (replay !== undefined) return of(replay);
+        if (replay !== undefined) {
+          // The handler, which sets the ETag, does not run on a replay; without this Express
+          // would send its own weak ETag of the body instead of the resource's version.
+          const version = (replay as { version?: unknown } | null)?.version;
+          if (typeof version === 'number') setETag(context.switchToHttp().getResponse<Response>(), version);
+          return of(replay);
+        }
         return next.handle().pipe(
           switchMap((body) => from(this.complete(userId, key, body)).pipe(switchMap(() => of(body)))),
           catchError((error: unknown) =>

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, isUUID, Max, MaxLength, Min } from 'class-validator';
 import { AppError } from '../errors/app-error.js';
 
 export class PageQuery {
@@ -30,17 +30,30 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-/** Decodes a cursor made by `encodeCursor`; anything else is a 400, never a 500. */
-export function decodeCursor(cursor: string | undefined, arity: number): CursorKey | undefined {
+/** What each part of a cursor key must be, so a forged cursor is a 400 before it reaches SQL. */
+export type CursorPart = 'string' | 'uuid' | 'timestamp' | 'seq';
+type PartValue<P extends CursorPart> = P extends 'seq' ? number : string;
+
+const PART_CHECKS: Record<CursorPart, (part: unknown) => boolean> = {
+  string: (part) => typeof part === 'string' && !part.includes('\u0000'), // PostgreSQL text has no NUL
+  uuid: (part) => typeof part === 'string' && isUUID(part),
+  // Exactly what `Date#toISOString` wrote: no rolled-over dates PostgreSQL would refuse.
+  timestamp: (part) =>
+    typeof part === 'string' && !Number.isNaN(Date.parse(part)) && new Date(part).toISOString() === part,
+  // A bigint sequence read back as a JS number: only safe, non-negative integers.
+  seq: (part) => Number.isSafeInteger(part) && (part as number) >= 0,
+};
+
+/** Decodes a cursor made by `encodeCursor` with this `shape`; anything else is a 400, never a 500. */
+export function decodeCursor<const S extends readonly CursorPart[]>(
+  cursor: string | undefined,
+  shape: S,
+): { -readonly [I in keyof S]: PartValue<S[I]> } | undefined {
   if (cursor === undefined) return undefined;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(key) &&
-      key.length === arity &&
-      key.every((part) => typeof part === 'string' || typeof part === 'number')
-    ) {
-      return key as CursorKey;
+    if (Array.isArray(key) && key.length === shape.length && shape.every((kind, i) => PART_CHECKS[kind](key[i]))) {
+      return key as { -readonly [I in keyof S]: PartValue<S[I]> };
     }
   } catch {
     // fall through
