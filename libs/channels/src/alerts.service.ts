@@ -44,7 +44,7 @@ export class AlertsService implements OnApplicationBootstrap, OnApplicationShutd
 
   async list(actor: Actor, query: AlertQuery): Promise<Page<ReturnType<typeof toAlertView>>> {
     if (!actor.officeId) return { items: [], nextCursor: null };
-    const after = decodeCursor(query.after, 2) as [string, string] | undefined;
+    const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     const rows = await this.alerts.list(
       actor.officeId,
       actor.userId,
@@ -79,7 +79,7 @@ export class AlertsService implements OnApplicationBootstrap, OnApplicationShutd
 
   async acks(actor: Actor, alertId: string, query: PageQuery) {
     await this.visibleAlert(actor, alertId);
-    const after = decodeCursor(query.after, 2) as [string, string] | undefined;
+    const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     const rows = await this.alerts.acks(alertId, after, query.limit + 1);
     return toPage(
       rows,

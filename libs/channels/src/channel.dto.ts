@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsISO8601,
-  IsOptional,
   IsString,
   IsUrl,
   IsUUID,
@@ -15,7 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { PageQuery } from '@relay/platform';
+import { Optional, PageQuery } from '@relay/platform';
 import { CATEGORIES, IMMIGRATION_TYPES } from '@relay/cases';
 
 export const SEVERITIES = ['info', 'important', 'urgent'] as const;
@@ -58,7 +57,7 @@ export class PostMessageDto {
   body: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Reply to a top-level message of this channel' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   replyToId?: string;
 
@@ -66,7 +65,7 @@ export class PostMessageDto {
     example: '35067-26-00042',
     description: "One of your office's case references; other offices see only that a case is linked",
   })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Za-z0-9-]{1,40}$/)
   caseRef?: string;
 }
@@ -97,27 +96,27 @@ export class PostAlertDto {
   severity: Severity;
 
   @ApiPropertyOptional({ enum: CATEGORIES, isArray: true })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @IsIn(CATEGORIES, { each: true })
   categories: string[] = [];
 
   @ApiPropertyOptional({ enum: IMMIGRATION_TYPES, isArray: true })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @IsIn(IMMIGRATION_TYPES, { each: true })
   immigrationTypes: string[] = [];
 
   @ApiPropertyOptional({ example: '2026-12-01' })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveDate must be a date like 2026-12-01' })
   effectiveDate?: string;
 
   @ApiPropertyOptional({ example: 'https://www.canada.ca/en/immigration-refugees-citizenship/news.html' })
-  @IsOptional()
+  @Optional()
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
   @MaxLength(2000)
   sourceUrl?: string;
@@ -125,7 +124,7 @@ export class PostAlertDto {
 
 export class AlertQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only alerts you have not acknowledged' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   unacknowledged?: boolean;

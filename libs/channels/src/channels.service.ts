@@ -42,7 +42,7 @@ export class ChannelsService implements OnModuleInit {
 
   async list(actor: Actor, query: PageQuery): Promise<Page<ChannelView>> {
     if (!actor.officeId) return { items: [], nextCursor: null };
-    const after = decodeCursor(query.after, 2) as [string, string] | undefined;
+    const after = decodeCursor(query.after, ['string', 'uuid']);
     const rows = await this.channels.listForOffice(actor.officeId, after, query.limit + 1);
     return toPage(rows, query.limit, (row) => [row.name, row.id], toChannelView);
   }

@@ -36,7 +36,7 @@ export class PostsService {
 
   async feed(actor: Actor, channelId: string, query: PageQuery): Promise<Page<PostView>> {
     await this.channels.visible(this.channelsRepo.reader, actor, channelId);
-    const after = decodeCursor(query.after, 2) as [string, string] | undefined;
+    const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     const rows = await this.channelsRepo.feed(channelId, after, query.limit + 1);
     return toPage(
       rows,
