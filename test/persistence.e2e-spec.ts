@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { freePort, ServerProcess } from './support/server-process.js';
+import { freePort, ServerProcess } from '../scripts/server-process.js';
 import { ADMIN } from './support/test-app.js';
 
 const API = '/api/v1';

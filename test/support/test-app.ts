@@ -1,7 +1,7 @@
 import pg from 'pg';
 import request from 'supertest';
 import { createTestDatabase } from './test-database.js';
-import { freePort, ServerProcess } from './server-process.js';
+import { freePort, ServerProcess } from '../../scripts/server-process.js';
 
 export const ADMIN = { email: 'admin@test.riding-relay.ca', password: 'admin-password-for-tests' };
 export const PASSWORD = 'member-password-for-tests';

@@ -1,0 +1,146 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type RunningDatabase } from '@relay/platform';
+import { freePort, ServerProcess } from '../scripts/server-process.js';
+
+export const ADMIN = { email: 'admin@bench.riding-relay.ca', password: 'bench-admin-password' };
+const API = '/api/v1';
+
+/** A fresh database for one benchmark run: on DATABASE_URL's server, or an embedded one. */
+export async function benchDatabase(): Promise<{ url: string; close(): Promise<void> }> {
+  let embedded: RunningDatabase | undefined;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    await rm('.relay-bench-data', { recursive: true, force: true });
+    embedded = await startEmbeddedPostgres('.relay-bench-data', 54349);
+    serverUrl = embedded.url;
+  }
+  const name = `relay_bench_${process.pid}`;
+  await dropDatabase(serverUrl, name);
+  const url = await ensureDatabase(serverUrl, name);
+  return {
+    url,
+    async close() {
+      await dropDatabase(serverUrl, name);
+      await embedded?.stop();
+    },
+  };
+}
+
+export async function startRelay(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const server = new ServerProcess(await freePort(), {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOGIN_RATE_LIMIT: '1000000',
+    SOCKET_RATE_LIMIT: '1000',
+    ACCESS_TOKEN_TTL_SECONDS: '3600',
+    DB_POOL_SIZE: '20',
+    ...env,
+  });
+  await server.start();
+  return server;
+}
+
+/** A small JSON client for the Relay API. */
+export class Api {
+  constructor(
+    readonly baseUrl: string,
+    readonly token?: string,
+  ) {}
+
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.baseUrl}${API}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (res.status === 204 ? undefined : await res.json()) as T;
+  }
+
+  async login(email: string, password: string): Promise<Api> {
+    const session = await this.call<{ accessToken: string }>('POST', '/auth/login', { email, password });
+    return new Api(this.baseUrl, session.accessToken);
+  }
+}
+
+/** One party of `offices` offices with `perOffice` assistants each, all signed in. */
+export async function buildParty(baseUrl: string, offices: number, perOffice: number) {
+  const admin = await new Api(baseUrl).login(ADMIN.email, ADMIN.password);
+  const party = await admin.call<{ id: string }>('POST', '/parties', { name: 'Bench Party', shortName: 'BP' });
+  const members: Api[] = [];
+  for (let o = 0; o < offices; o++) {
+    const office = await admin.call<{ id: string }>('POST', '/offices', {
+      code: `B${String(o).padStart(4, '0')}`,
+      name: `Bench riding ${o}`,
+      nameFr: `Circonscription ${o}`,
+      province: 'ON',
+      level: 'federal',
+      partyId: party.id,
+    });
+    for (let m = 0; m < perOffice; m++) {
+      const email = `m${m}.o${o}@bench.riding-relay.ca`;
+      const password = 'bench-member-password';
+      await admin.call('POST', `/offices/${office.id}/members`, {
+        email,
+        displayName: `Member ${m} of ${o}`,
+        role: 'assistant',
+        password,
+      });
+      members.push(await new Api(baseUrl).login(email, password));
+    }
+  }
+  const channels = await members[0].call<{ items: { id: string; kind: string }[] }>('GET', '/channels');
+  const channelId = channels.items.find((channel) => channel.kind === 'party')!.id;
+  return { admin, members, channelId };
+}
+
+/** Client processes, each holding a share of the sockets (the server never shares their CPU time slice accounting). */
+export class ClientFleet {
+  private readonly children: ChildProcess[] = [];
+
+  constructor(processes: number) {
+    for (let i = 0; i < processes; i++) this.children.push(fork(resolve('dist/bench/fanout-client.js')));
+  }
+
+  async connect(order: { url: string; tokens: string[]; channelId?: string; bare?: boolean }): Promise<void> {
+    const share = Math.ceil(order.tokens.length / this.children.length);
+    await Promise.all(
+      this.children.map(
+        (child, i) =>
+          new Promise<void>((done, fail) => {
+            child.once('message', (message: { kind: string; message?: string }) =>
+              message.kind === 'ready' ? done() : fail(new Error(message.message)),
+            );
+            child.send({ kind: 'connect', ...order, tokens: order.tokens.slice(i * share, (i + 1) * share) });
+          }),
+      ),
+    );
+  }
+
+  async collect(): Promise<{ marker: string; at: number }[]> {
+    const parts = await Promise.all(
+      this.children.map(
+        (child) =>
+          new Promise<{ marker: string; at: number }[]>((done) => {
+            child.once('message', (message: { receipts: { marker: string; at: number }[] }) => done(message.receipts));
+            child.send({ kind: 'collect' });
+          }),
+      ),
+    );
+    return parts.flat();
+  }
+
+  close(): void {
+    for (const child of this.children) child.send({ kind: 'close' });
+  }
+}
+
+export function progress(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
