@@ -4,7 +4,9 @@ import {
   AppError,
   assertVersion,
   decodeCursor,
+  EventLog,
   type Page,
+  streams,
   toPage,
   TransactionRunner,
   type Tx,
@@ -33,6 +35,7 @@ export class CasesService {
     private readonly audit: AuditService,
     private readonly directory: DirectoryService,
     private readonly users: UsersService,
+    private readonly events: EventLog,
   ) {}
 
   async create(actor: Actor, dto: CreateCaseDto): Promise<CaseView> {
@@ -67,6 +70,12 @@ export class CasesService {
         targetType: 'case',
         targetId: kase.id,
         data: { category: kase.category, immigrationType: kase.immigrationType, urgency: kase.urgency },
+      });
+      await this.events.append(tx, streams.office(officeId), 'case.created', actor, {
+        caseId: kase.id,
+        reference: kase.reference,
+        category: kase.category,
+        urgency: kase.urgency,
       });
       return toCaseView(kase, []);
     });
@@ -155,6 +164,7 @@ export class CasesService {
           targetId: caseId,
           data: { changed, ...data },
         });
+        await this.announceUpdate(tx, actor, saved, changed);
         return toCaseView(saved, await this.cases.consents(tx, caseId));
       }
       return toCaseView(kase, await this.cases.consents(tx, caseId));
@@ -235,6 +245,18 @@ export class CasesService {
       await this.recordView(tx, actor, kase, 'history');
     });
     return this.audit.caseHistory(caseId, query);
+  }
+
+  /** To the handling office; the home office hears of status changes of its constituent's file. */
+  private async announceUpdate(tx: Tx, actor: Actor, kase: CaseEntity, changed: string[]): Promise<void> {
+    const update = { caseId: kase.id, reference: kase.reference, status: kase.status };
+    await this.events.append(tx, streams.office(kase.handlingOfficeId), 'case.updated', actor, { ...update, changed });
+    if (kase.homeOfficeId !== kase.handlingOfficeId && changed.includes('status')) {
+      await this.events.append(tx, streams.office(kase.homeOfficeId), 'case.updated', actor, {
+        ...update,
+        changed: ['status'],
+      });
+    }
   }
 
   /** The case as the caller may see it; invisible and absent are the same 404. */
