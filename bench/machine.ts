@@ -15,7 +15,7 @@ export interface Machine {
 export async function describeMachine(databaseUrl: string): Promise<Machine> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const { rows } = await client.query<{ version: string }>('SHOW server_version');
+  const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
   await client.end();
   return {
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -23,7 +23,7 @@ export async function describeMachine(databaseUrl: string): Promise<Machine> {
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     os: `${osType()} ${release()}`,
     node: process.version,
-    postgres: rows[0].version,
+    postgres: rows[0].server_version,
     date: new Date().toISOString(),
   };
 }
