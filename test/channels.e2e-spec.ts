@@ -96,7 +96,11 @@ describe('channels, messages and alerts', () => {
   }
 
   async function postMessage(m: Member, channelId: string, body: string, extra: object = {}): Promise<Post> {
-    return (await as(m).post(`/channels/${channelId}/messages`, { body, ...extra }).expect(201)).body as Post;
+    return (
+      await as(m)
+        .post(`/channels/${channelId}/messages`, { body, ...extra })
+        .expect(201)
+    ).body as Post;
   }
 
   const alertBody = (extra: object = {}) => ({
@@ -137,9 +141,10 @@ describe('channels, messages and alerts', () => {
       const { party, offices } = await partyWithOffices(2);
       const [a, b] = offices;
 
-      const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM channels WHERE kind = 'party' AND party_id = $1`, [
-        party.id,
-      ]);
+      const { rows } = await t.db.query(
+        `SELECT count(*)::int AS n FROM channels WHERE kind = 'party' AND party_id = $1`,
+        [party.id],
+      );
       expect(rows[0].n).toBe(1);
 
       const seen = await channelsOf(a.assistant);
@@ -241,7 +246,13 @@ describe('channels, messages and alerts', () => {
       expectProblem(await as(c.assistant).get(`/channels/${custom.id}/feed`), 404, 'not_found');
       expect((await channelsOf(c.assistant)).map((ch) => ch.id)).not.toContain(custom.id);
 
-      // b's lead cannot remove a third office...
+      // b's lead neither adds an office nor removes a third one...
+      const outsider = await world.office(null);
+      expectProblem(
+        await as(b.lead).post(`/channels/${custom.id}/members`, { officeId: outsider.id }),
+        403,
+        'forbidden',
+      );
       expectProblem(await as(b.lead).delete(`/channels/${custom.id}/members/${d.id}`), 403, 'forbidden');
       expect((await channel(d.assistant, custom.id)).memberOfficeIds).toContain(d.id);
       // ...but can take its own office out.
@@ -249,6 +260,19 @@ describe('channels, messages and alerts', () => {
       expectProblem(await as(b.assistant).get(`/channels/${custom.id}`), 404, 'not_found');
       expectProblem(await as(b.lead).get(`/channels/${custom.id}/feed`), 404, 'not_found');
       expect(sorted((await channel(owner.lead, custom.id)).memberOfficeIds)).toEqual(sorted([owner.id, d.id]));
+    });
+
+    it('refuses an office that does not exist with 400, adding nothing', async () => {
+      const { offices } = await partyWithOffices(1);
+      const [owner] = offices;
+      const custom = await createChannel(owner.lead, []);
+      const added = await as(owner.lead).post(`/channels/${custom.id}/members`, { officeId: randomUUID() });
+      expectProblem(added, 400, 'validation_failed');
+      const name = `Ghosts ${unique()}`;
+      const created = await as(owner.lead).post('/channels', { name, kind: 'custom', memberOfficeIds: [randomUUID()] });
+      expectProblem(created, 400, 'validation_failed');
+      expect((await channel(owner.lead, custom.id)).memberOfficeIds).toEqual([owner.id]);
+      expect((await channelsOf(owner.lead)).map((c) => c.name)).not.toContain(name);
     });
   });
 
@@ -341,6 +365,23 @@ describe('channels, messages and alerts', () => {
         expect(trail.text).not.toContain(original);
         expect(trail.text).not.toContain(edited);
       }
+    });
+    it('a message carries its version as an ETag, and an edit with a stale If-Match is refused with 412', async () => {
+      const { offices } = await partyWithOffices(1);
+      const m = offices[0].assistant;
+      const custom = await createChannel(offices[0].lead, []);
+      const posted = await as(m).post(`/channels/${custom.id}/messages`, { body: 'Version one' }).expect(201);
+      expect(posted.body.version).toBe(1);
+      expect(posted.headers.etag).toBe('"1"');
+      const path = `/channels/${custom.id}/messages/${posted.body.id}`;
+
+      const stale = await as(m).patch(path, { body: 'Lost update' }).set('If-Match', '"7"');
+      expectProblem(stale, 412, 'version_mismatch');
+      expect((await feed(m, custom.id))[0].body).toBe('Version one');
+
+      const edited = await as(m).patch(path, { body: 'Version two' }).set('If-Match', '"1"').expect(200);
+      expect(edited.body.version).toBe(2);
+      expect(edited.headers.etag).toBe('"2"');
     });
   });
 
@@ -452,7 +493,7 @@ describe('channels, messages and alerts', () => {
       const stranger = (await partyWithOffices(1)).offices[0].assistant;
       const partyChannel = (await channelsOf(a.assistant))[0];
 
-      const open = async (m: Member, overrides: object = {}, status?: string) => {
+      const open = async (m: Member, overrides: Record<string, unknown> = {}, status?: string) => {
         const kase = (await as(m).post('/cases', caseBody(overrides)).expect(201)).body as { id: string };
         if (status) await as(m).patch(`/cases/${kase.id}`, { status }).expect(200);
       };
@@ -470,7 +511,10 @@ describe('channels, messages and alerts', () => {
 
       const studyPermits = await postAlert(a.assistant, partyChannel.id);
       const anyImmigration = await postAlert(b.assistant, partyChannel.id, { immigrationTypes: [] });
-      const ei = await postAlert(a.assistant, partyChannel.id, { categories: ['employment_insurance'], immigrationTypes: [] });
+      const ei = await postAlert(a.assistant, partyChannel.id, {
+        categories: ['employment_insurance'],
+        immigrationTypes: [],
+      });
 
       const counts = (alerts: Alert[]) => alerts.map((x) => [x.id, x.affectedOpenCases]);
       expect(counts(await alertsOf(a.assistant))).toEqual([

@@ -18,6 +18,7 @@ import { IdentityModule, UserEntity } from '@relay/identity';
 import { CaseConsentEntity, CaseEntity, CaseNoteEntity, CasesModule } from '@relay/cases';
 import { ChannelsModule } from '@relay/channels';
 import { RealtimeModule } from '@relay/realtime';
+import { HandoffsModule } from '@relay/handoffs';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { HealthController } from './health/health.controller.js';
 import { DemoSeeder } from './seed/demo-seeder.js';
@@ -57,6 +58,7 @@ export class AppModule {
         CasesModule,
         ChannelsModule,
         RealtimeModule,
+        HandoffsModule,
       ],
       controllers: [HealthController],
       providers: [

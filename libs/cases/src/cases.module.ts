@@ -5,11 +5,13 @@ import { IdentityModule } from '@relay/identity';
 import { CasesController } from './cases.controller.js';
 import { CasesRepository } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
+import { CaseTransfers } from './case-transfers.js';
+import { DeadlineTriage } from './deadline-triage.js';
 
 @Module({
   imports: [AuditModule, DirectoryModule, IdentityModule],
   controllers: [CasesController],
-  providers: [CasesRepository, CasesService],
-  exports: [CasesService],
+  providers: [CasesRepository, CasesService, CaseTransfers, DeadlineTriage],
+  exports: [CasesService, CaseTransfers],
 })
 export class CasesModule {}

@@ -89,6 +89,35 @@ export class CasesRepository {
     return q.orderBy('n.created_at', 'ASC').addOrderBy('n.id', 'ASC').limit(limit).getMany();
   }
 
+  lockMany(tx: Tx, caseIds: string[]): Promise<CaseEntity[]> {
+    return tx
+      .createQueryBuilder(CaseEntity, 'c')
+      .where('c.id = ANY(:caseIds)', { caseIds })
+      .orderBy('c.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  /** The file goes to another office; its assignee belonged to the old one. */
+  async moveTo(tx: Tx, caseId: string, officeId: string): Promise<void> {
+    await tx.query(
+      `UPDATE cases SET handling_office_id = $2, assignee_id = NULL, version = version + 1, updated_at = now()
+       WHERE id = $1`,
+      [caseId, officeId],
+    );
+  }
+
+  async hasLiveConsent(tx: Tx, caseId: string, maxAgeDays: number): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM case_consents
+       WHERE case_id = $1 AND scope = 'share_with_offices' AND revoked_at IS NULL
+         AND (expires_at IS NULL OR expires_at > now())
+         AND granted_at > now() - make_interval(days => $2)`,
+      [caseId, maxAgeDays],
+    );
+    return rows.length > 0;
+  }
+
   consents(tx: Tx, caseId: string): Promise<CaseConsentEntity[]> {
     return tx.find(CaseConsentEntity, { where: { caseId }, order: { createdAt: 'ASC' } });
   }

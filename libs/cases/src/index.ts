@@ -3,3 +3,4 @@ export * from './cases.service.js';
 export * from './case.entities.js';
 export * from './case.enums.js';
 export * from './case.dto.js';
+export * from './case-transfers.js';

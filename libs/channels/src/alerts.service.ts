@@ -4,11 +4,13 @@ import {
   AppConfig,
   AppError,
   decodeCursor,
+  every,
   EventLog,
   type Page,
   streams,
   toPage,
   TransactionRunner,
+  tryJobLock,
 } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { AlertsRepository } from './alerts.repository.js';
@@ -23,7 +25,7 @@ const REMINDER_LOCK = 7_301_746_664;
 @Injectable()
 export class AlertsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('alerts');
-  private timer?: NodeJS.Timeout;
+  private stopJobs?: () => void;
 
   constructor(
     private readonly alerts: AlertsRepository,
@@ -34,12 +36,18 @@ export class AlertsService implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.runJobs(), this.config.JOB_INTERVAL_SECONDS * 1000);
-    this.timer.unref();
+    this.stopJobs = every(
+      this.config.JOB_INTERVAL_SECONDS,
+      async () => {
+        await this.raiseReminders();
+        await this.events.prune(this.config.EVENT_RETENTION_DAYS);
+      },
+      (error) => this.logger.warn(`alert reminders failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.stopJobs?.();
   }
 
   async list(actor: Actor, query: AlertQuery): Promise<Page<ReturnType<typeof toAlertView>>> {
@@ -97,10 +105,7 @@ export class AlertsService implements OnApplicationBootstrap, OnApplicationShutd
   /** Raises unacknowledged urgent alerts again to each office that missed them, once. */
   async raiseReminders(): Promise<number> {
     return this.transactions.run(async (tx) => {
-      const [{ locked }] = (await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [REMINDER_LOCK])) as {
-        locked: boolean;
-      }[];
-      if (!locked) return 0;
+      if (!(await tryJobLock(tx, REMINDER_LOCK))) return 0;
       const due = await this.alerts.claimDueReminders(tx, this.config.ALERT_REMINDER_SECONDS);
       for (const reminder of due) {
         await this.events.append(tx, streams.office(reminder.office_id), 'alert.reminder', null, {
@@ -113,15 +118,6 @@ export class AlertsService implements OnApplicationBootstrap, OnApplicationShutd
       }
       return due.length;
     });
-  }
-
-  private async runJobs(): Promise<void> {
-    try {
-      await this.raiseReminders();
-      await this.events.prune(this.config.EVENT_RETENTION_DAYS);
-    } catch (error) {
-      this.logger.warn(`background job failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
   }
 
   private async visibleAlert(actor: Actor, alertId: string) {

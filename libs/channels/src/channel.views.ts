@@ -35,6 +35,7 @@ export function toPostPayload(row: PostRow): PostPayload {
     editedAt: row.edited_at?.toISOString() ?? null,
     deleted,
   };
+  if (row.kind === 'handoff') return { ...base, handoff: row.handoff ?? undefined };
   if (row.kind !== 'alert') return base;
   return {
     ...base,

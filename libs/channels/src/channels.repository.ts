@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Tx } from '@relay/platform';
+import type { HandoffPayload, Tx } from '@relay/platform';
 
 export type ChannelKind = 'party' | 'region' | 'custom';
 
@@ -19,7 +19,7 @@ export interface ChannelRow {
 export interface PostRow {
   id: string;
   channel_id: string;
-  kind: 'message' | 'alert';
+  kind: 'message' | 'alert' | 'handoff';
   author_id: string;
   office_id: string;
   body: string;
@@ -36,6 +36,8 @@ export interface PostRow {
   created_at: Date;
   edited_at: Date | null;
   deleted_at: Date | null;
+  /** A handoff offer made to the channel, as it stands now (see the handoffs context). */
+  handoff: HandoffPayload | null;
 }
 
 const CHANNEL_COLUMNS = `c.id, c.kind, c.name, c.party_id, c.created_by, c.owner_office_id, c.version, c.created_at,
@@ -44,7 +46,14 @@ const CHANNEL_COLUMNS = `c.id, c.kind, c.name, c.party_id, c.created_by, c.owner
 const POST_COLUMNS = `p.id, p.channel_id, p.kind, p.author_id, p.office_id, p.body, p.reply_to_id, p.case_id,
   k.reference AS case_reference, k.handling_office_id AS case_handling_office_id,
   p.title, p.severity, p.categories, p.immigration_types, to_char(p.effective_date, 'YYYY-MM-DD') AS effective_date,
-  p.source_url, p.created_at, p.edited_at, p.deleted_at`;
+  p.source_url, p.created_at, p.edited_at, p.deleted_at,
+  (SELECT json_build_object('id', h.id, 'caseId', h.case_id, 'fromOfficeId', h.from_office_id, 'toOfficeId', h.to_office_id,
+     'channelId', h.channel_id, 'note', h.note, 'summary', h.summary, 'status', h.status,
+     'expiresAt', to_char(h.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+     'createdAt', to_char(h.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+     'decidedAt', to_char(h.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+     'acceptedByOfficeId', h.accepted_by_office_id, 'reason', h.reason)
+   FROM handoffs h WHERE h.id = p.handoff_id) AS handoff`;
 
 /** Channels, their member offices and their posts. Reads name the office asking. */
 @Injectable()

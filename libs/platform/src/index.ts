@@ -18,3 +18,4 @@ export * from './platform.module.js';
 export * from './events/live-event.js';
 export * from './events/event-log.js';
 export * from './events/live-bus.js';
+export * from './database/job-lock.js';

@@ -186,6 +186,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    * is ephemeral: sent to the channel's subscribers with seq 0, never stored or replayed.
    */
   private async announcePresence(socket: LiveSocket, online: boolean): Promise<void> {
+    try {
+      await this.emitPresence(socket, online);
+    } catch (error) {
+      // Presence is best effort: a database hiccup must not take the socket (or the node) down.
+      this.logger.warn(`presence not announced: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async emitPresence(socket: LiveSocket, online: boolean): Promise<void> {
     const { actor, displayName } = socket.data;
     if (!actor.officeId) return;
     const others = (await this.server.in(streams.user(actor.userId)).fetchSockets()).filter((s) => s.id !== socket.id);

@@ -111,6 +111,27 @@ export class AppConfig {
   @Min(1)
   JOB_INTERVAL_SECONDS = 60;
 
+  /** A consent form older than this counts as stale for handoffs and trades (IRCC's practice). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CONSENT_MAX_AGE_DAYS = 90;
+
+  /** Default lifetime of a handoff offer or trade proposal, and of one for an emergency file. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OFFER_TTL_HOURS = 72;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EMERGENCY_OFFER_TTL_HOURS = 8;
+
+  /** Hours before a file's deadline at which its office is told, once each (comma-separated). */
+  @Matches(/^\d+(,\d+)*$/, { message: 'DEADLINE_THRESHOLDS_HOURS must be hours like 48,4' })
+  DEADLINE_THRESHOLDS_HOURS = '48,4';
+
   /** Messages one socket may send per 10 seconds. */
   @Transform(toInt)
   @IsInt()

@@ -17,7 +17,7 @@ export interface LiveEvent<T extends LiveEventType = LiveEventType> {
 export interface PostPayload {
   id: string;
   channelId: string;
-  kind: 'message' | 'alert';
+  kind: 'message' | 'alert' | 'handoff';
   authorId: string;
   officeId: string;
   body: string | null;
@@ -32,6 +32,7 @@ export interface PostPayload {
   immigrationTypes?: string[];
   effectiveDate?: string | null;
   sourceUrl?: string | null;
+  handoff?: HandoffPayload;
 }
 
 export interface PresencePayload {
@@ -40,6 +41,55 @@ export interface PresencePayload {
   officeId: string;
   displayName: string;
   online: boolean;
+}
+
+/** What another office may see of an offered file: never a constituent detail. */
+export interface RedactedFile {
+  category: string;
+  immigrationType: string | null;
+  urgency: string;
+  complexity: string;
+  deadline: string | null;
+  languages: string[];
+}
+
+export interface HandoffPayload {
+  id: string;
+  caseId: string;
+  fromOfficeId: string;
+  toOfficeId: string | null;
+  channelId: string | null;
+  note: string;
+  summary: RedactedFile;
+  status: 'offered' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
+  expiresAt: string;
+  createdAt: string;
+  decidedAt: string | null;
+  acceptedByOfficeId: string | null;
+  reason: string | null;
+}
+
+export interface TradePayload {
+  id: string;
+  proposerOfficeId: string;
+  counterpartyOfficeId: string;
+  note: string;
+  give: ({ caseId: string } & RedactedFile)[];
+  take: ({ caseId: string } & RedactedFile)[];
+  status: 'proposed' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
+  expiresAt: string;
+  createdAt: string;
+  decidedAt: string | null;
+  reason: string | null;
+}
+
+export interface TransferPayload {
+  caseId: string;
+  reference: string;
+  fromOfficeId: string;
+  toOfficeId: string;
+  via: 'handoff' | 'trade';
+  viaId: string;
 }
 
 /** Every event type and the shape of its `data`. */
@@ -56,6 +106,19 @@ export interface LiveEventMap {
   'presence.changed': PresencePayload;
   'case.created': { caseId: string; reference: string; category: string; urgency: string };
   'case.updated': { caseId: string; reference: string; changed: string[]; status: string };
+  'case.transferred_in': TransferPayload;
+  'case.transferred_out': TransferPayload;
+  'case.deadline_near': { caseId: string; reference: string; deadline: string; thresholdHours: number };
+  'handoff.offered': HandoffPayload;
+  'handoff.accepted': HandoffPayload;
+  'handoff.declined': HandoffPayload;
+  'handoff.withdrawn': HandoffPayload;
+  'handoff.expired': HandoffPayload;
+  'trade.proposed': TradePayload;
+  'trade.accepted': TradePayload;
+  'trade.declined': TradePayload;
+  'trade.withdrawn': TradePayload;
+  'trade.expired': TradePayload;
 }
 
 export type LiveEventType = keyof LiveEventMap;
@@ -73,6 +136,19 @@ export const LIVE_EVENT_TYPES = [
   'presence.changed',
   'case.created',
   'case.updated',
+  'case.transferred_in',
+  'case.transferred_out',
+  'case.deadline_near',
+  'handoff.offered',
+  'handoff.accepted',
+  'handoff.declined',
+  'handoff.withdrawn',
+  'handoff.expired',
+  'trade.proposed',
+  'trade.accepted',
+  'trade.declined',
+  'trade.withdrawn',
+  'trade.expired',
 ] as const satisfies readonly LiveEventType[];
 
 export const streams = {

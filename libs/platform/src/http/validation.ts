@@ -46,6 +46,8 @@ function inspect(root: unknown, rootPath: string): { nul: string[]; tooDeep: boo
  */
 export class RelayValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // A POST with no body (e.g. a decline without a reason) validates as an empty object.
+    if (metadata.type === 'body' && value === undefined) value = {};
     if (metadata.type !== 'custom') {
       const { nul, tooDeep } = inspect(value, metadata.data ?? '');
       if (tooDeep) throw AppError.invalid(metadata.data ?? 'body', `must not nest deeper than ${MAX_DEPTH} levels`);

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { type Actor, AppConfig, AppError, EventLog, type RedactedFile, streams, type Tx } from '@relay/platform';
+import { AuditService } from '@relay/audit';
+import { CasesRepository } from './cases.repository.js';
+import type { CaseEntity } from './case.entities.js';
+
+export const redact = (kase: CaseEntity): RedactedFile => ({
+  category: kase.category,
+  immigrationType: kase.immigrationType,
+  urgency: kase.urgency,
+  complexity: kase.complexity,
+  deadline: kase.deadline?.toISOString() ?? null,
+  languages: kase.languages,
+});
+
+/** Why a file cannot move now, or null when it can. */
+export type NotTransferable = 'moved' | 'consent_missing' | 'closed';
+
+/**
+ * The cases context's side of a handoff or trade: which files may leave an office, and
+ * moving one (handling office, assignee cleared; notes, consents and history go with it
+ * because they hang off the case). Callers hold the transaction and the case row lock.
+ */
+@Injectable()
+export class CaseTransfers {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly audit: AuditService,
+    private readonly events: EventLog,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The caller's office's own file, locked; 404 for anyone else's (home office: 403). */
+  async ownFile(tx: Tx, actor: Actor, caseId: string): Promise<CaseEntity> {
+    const kase = actor.officeId ? await this.cases.findVisible(tx, actor.officeId, caseId, true) : null;
+    if (!kase) throw AppError.notFound('Case');
+    if (kase.handlingOfficeId !== actor.officeId) {
+      throw AppError.forbidden('Only the handling office may hand this file over');
+    }
+    return kase;
+  }
+
+  /** Locks the files in id order (so concurrent trades cannot deadlock) and returns them by id. */
+  async lockFiles(tx: Tx, caseIds: string[]): Promise<Map<string, CaseEntity>> {
+    const files = await this.cases.lockMany(tx, [...caseIds].sort());
+    return new Map(files.map((kase) => [kase.id, kase]));
+  }
+
+  /** A live `share_with_offices` consent: not revoked, not expired, and not older than allowed. */
+  async hasLiveConsent(tx: Tx, caseId: string): Promise<boolean> {
+    return this.cases.hasLiveConsent(tx, caseId, this.config.CONSENT_MAX_AGE_DAYS);
+  }
+
+  async whyNot(tx: Tx, kase: CaseEntity | undefined, fromOfficeId: string): Promise<NotTransferable | null> {
+    if (!kase || kase.handlingOfficeId !== fromOfficeId) return 'moved';
+    if (kase.status === 'closed') return 'closed';
+    if (!(await this.hasLiveConsent(tx, kase.id))) return 'consent_missing';
+    return null;
+  }
+
+  async move(
+    tx: Tx,
+    actor: Actor,
+    kase: CaseEntity,
+    toOfficeId: string,
+    via: { kind: 'handoff' | 'trade'; id: string },
+  ): Promise<void> {
+    const fromOfficeId = kase.handlingOfficeId;
+    await this.cases.moveTo(tx, kase.id, toOfficeId);
+    await this.audit.record(tx, {
+      action: 'case.transferred',
+      actor,
+      officeId: fromOfficeId,
+      caseId: kase.id,
+      targetType: via.kind,
+      targetId: via.id,
+      data: { fromOfficeId, toOfficeId },
+    });
+    const data = { caseId: kase.id, reference: kase.reference, fromOfficeId, toOfficeId, via: via.kind, viaId: via.id };
+    await this.events.append(tx, streams.office(fromOfficeId), 'case.transferred_out', actor, data);
+    await this.events.append(tx, streams.office(toOfficeId), 'case.transferred_in', actor, data);
+  }
+}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { HandoffPayload, RedactedFile, Tx } from '@relay/platform';
+
+interface HandoffRow {
+  id: string;
+  case_id: string;
+  from_office_id: string;
+  to_office_id: string | null;
+  channel_id: string | null;
+  note: string;
+  summary: RedactedFile;
+  status: HandoffPayload['status'];
+  expires_at: Date;
+  created_at: Date;
+  decided_at: Date | null;
+  accepted_by_office_id: string | null;
+  reason: string | null;
+}
+
+export const toHandoffView = (row: HandoffRow): HandoffPayload => ({
+  id: row.id,
+  caseId: row.case_id,
+  fromOfficeId: row.from_office_id,
+  toOfficeId: row.to_office_id,
+  channelId: row.channel_id,
+  note: row.note,
+  summary: row.summary,
+  status: row.status,
+  expiresAt: row.expires_at.toISOString(),
+  createdAt: row.created_at.toISOString(),
+  decidedAt: row.decided_at?.toISOString() ?? null,
+  acceptedByOfficeId: row.accepted_by_office_id,
+  reason: row.reason,
+});
+
+// An office sees offers it made, offers made to it, and offers to channels it belongs to.
+const VISIBLE = `(h.from_office_id = $1 OR h.to_office_id = $1
+  OR EXISTS (SELECT 1 FROM channel_members m WHERE m.channel_id = h.channel_id AND m.office_id = $1))`;
+
+@Injectable()
+export class HandoffsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(tx: Tx, offer: Record<string, unknown>): Promise<HandoffPayload> {
+    const columns = Object.keys(offer);
+    const [row] = (await tx.query(
+      `INSERT INTO handoffs (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+       RETURNING *`,
+      Object.values(offer),
+    )) as HandoffRow[];
+    return toHandoffView(row);
+  }
+
+  async findVisible(tx: Tx, officeId: string, id: string, lock = false): Promise<HandoffPayload | null> {
+    const rows = (await tx.query(
+      `SELECT h.* FROM handoffs h WHERE h.id = $2 AND ${VISIBLE} ${lock ? 'FOR UPDATE OF h' : ''}`,
+      [officeId, id],
+    )) as HandoffRow[];
+    return rows[0] ? toHandoffView(rows[0]) : null;
+  }
+
+  async list(
+    officeId: string,
+    filter: { direction?: 'incoming' | 'outgoing'; status?: string },
+    after: [string, string] | undefined,
+    limit: number,
+  ): Promise<HandoffPayload[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT h.* FROM handoffs h
+       WHERE ${VISIBLE}
+         AND ($2::text IS NULL OR ($2 = 'outgoing') = (h.from_office_id = $1))
+         AND ($3::text IS NULL OR h.status = $3)
+         AND ($4::timestamptz IS NULL OR (h.created_at, h.id) < ($4, $5::uuid))
+       ORDER BY h.created_at DESC, h.id DESC LIMIT $6`,
+      [officeId, filter.direction ?? null, filter.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
+    )) as HandoffRow[];
+    return rows.map(toHandoffView);
+  }
+
+  async decide(
+    tx: Tx,
+    id: string,
+    change: { status: HandoffPayload['status']; by: string | null; reason?: string; acceptedBy?: string },
+  ): Promise<HandoffPayload> {
+    const [[row]] = (await tx.query(
+      `UPDATE handoffs SET status = $2, decided_at = now(), decided_by = $3, reason = $4,
+         accepted_by_office_id = $5, version = version + 1
+       WHERE id = $1 RETURNING *`,
+      [id, change.status, change.by, change.reason ?? null, change.acceptedBy ?? null],
+    )) as [HandoffRow[], number];
+    return toHandoffView(row);
+  }
+
+  /** Open offers past their time, claimed (marked expired) by this transaction. */
+  async expireDue(tx: Tx): Promise<HandoffPayload[]> {
+    const [rows] = (await tx.query(
+      `UPDATE handoffs SET status = 'expired', decided_at = now(), version = version + 1
+       WHERE id IN (SELECT id FROM handoffs WHERE status = 'offered' AND expires_at <= now()
+                    ORDER BY expires_at LIMIT 1000 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+    )) as [HandoffRow[], number];
+    return rows.map(toHandoffView);
+  }
+
+  async hasOpenOffer(tx: Tx, caseId: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(`SELECT 1 FROM handoffs WHERE case_id = $1 AND status = 'offered'`, [
+      caseId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** The offer as an item of the channel's feed. */
+  async postToChannel(tx: Tx, offer: HandoffPayload, authorId: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO channel_posts (channel_id, kind, author_id, office_id, body, handoff_id)
+       VALUES ($1, 'handoff', $2, $3, $4, $5)`,
+      [offer.channelId, authorId, offer.fromOfficeId, offer.note, offer.id],
+    );
+  }
+
+  async recordTransfer(
+    tx: Tx,
+    transfer: {
+      caseId: string;
+      from: string;
+      to: string;
+      via: 'handoff' | 'trade';
+      viaId: string;
+      category: string;
+      complexity: string;
+    },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO case_transfers (case_id, from_office_id, to_office_id, via, via_id, category, complexity)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        transfer.caseId,
+        transfer.from,
+        transfer.to,
+        transfer.via,
+        transfer.viaId,
+        transfer.category,
+        transfer.complexity,
+      ],
+    );
+  }
+}

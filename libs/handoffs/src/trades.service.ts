@@ -1,0 +1,286 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type Actor,
+  AppConfig,
+  AppError,
+  decodeCursor,
+  EventLog,
+  every,
+  type LiveEventType,
+  type Page,
+  streams,
+  toPage,
+  type TradePayload,
+  TransactionRunner,
+  tryJobLock,
+  type Tx,
+} from '@relay/platform';
+import { AuditService } from '@relay/audit';
+import { CaseTransfers, redact } from '@relay/cases';
+import { DirectoryService } from '@relay/directory';
+import { HandoffsRepository } from './handoffs.repository.js';
+import { TradesRepository } from './trades.repository.js';
+import { offerExpiry } from './offer-expiry.js';
+import type { CreateTradeDto, TradeQuery } from './handoff.dto.js';
+
+const EXPIRY_LOCK = 7_301_746_667;
+
+/** Trades: two offices swap sets of files, all or nothing, and the ledger keeps the balance. */
+@Injectable()
+export class TradesService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('trades');
+  private stopJobs?: () => void;
+
+  constructor(
+    private readonly trades: TradesRepository,
+    private readonly handoffs: HandoffsRepository,
+    private readonly files: CaseTransfers,
+    private readonly directory: DirectoryService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly events: EventLog,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.stopJobs = every(
+      this.config.JOB_INTERVAL_SECONDS,
+      () => this.expireDue(),
+      (error) => this.logger.warn(`trade expiry failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+
+  onApplicationShutdown(): void {
+    this.stopJobs?.();
+  }
+
+  /**
+   * The proposer names its own files to give and the counterparty's to take (ids the
+   * counterparty shared). A take file that is not the counterparty's is refused without
+   * saying whether it exists.
+   */
+  async propose(actor: Actor, dto: CreateTradeDto): Promise<TradePayload> {
+    const officeId = actor.officeId;
+    if (!officeId) throw AppError.forbidden('Trades are between offices');
+    if (dto.giveCaseIds.length + dto.takeCaseIds.length === 0)
+      throw AppError.invalid('giveCaseIds', 'name at least one file');
+    if (dto.counterpartyOfficeId === officeId) throw AppError.invalid('counterpartyOfficeId', 'is your own office');
+    const overlap = dto.giveCaseIds.filter((id) => dto.takeCaseIds.includes(id));
+    if (overlap.length > 0)
+      throw AppError.invalid('takeCaseIds', `a file cannot be given and taken: ${overlap.join(', ')}`);
+    return this.transactions.run(async (tx) => {
+      if (!(await this.directory.officeExists(tx, dto.counterpartyOfficeId))) {
+        throw AppError.invalid('counterpartyOfficeId', 'no such office');
+      }
+      const locked = await this.files.lockFiles(tx, [...dto.giveCaseIds, ...dto.takeCaseIds]);
+      const entries = [
+        ...dto.giveCaseIds.map((caseId) => ({ caseId, side: 'give' as const, owner: officeId })),
+        ...dto.takeCaseIds.map((caseId) => ({ caseId, side: 'take' as const, owner: dto.counterpartyOfficeId })),
+      ];
+      for (const entry of entries) {
+        const kase = locked.get(entry.caseId);
+        if (!kase || kase.handlingOfficeId !== entry.owner) {
+          throw AppError.invalid(
+            `${entry.side}CaseIds`,
+            `${entry.caseId} is not a file of the ${entry.side === 'give' ? 'proposing' : 'counterparty'} office`,
+          );
+        }
+      }
+      const urgent = entries.some((entry) => locked.get(entry.caseId)!.urgency === 'emergency');
+      const id = await this.trades.insert(
+        tx,
+        {
+          proposer: officeId,
+          counterparty: dto.counterpartyOfficeId,
+          note: dto.note,
+          expiresAt: offerExpiry(this.config, urgent ? 'emergency' : 'routine', dto.expiresAt),
+          createdBy: actor.userId,
+        },
+        entries.map((entry) => ({
+          caseId: entry.caseId,
+          side: entry.side,
+          summary: redact(locked.get(entry.caseId)!),
+        })),
+      );
+      const trade = (await this.trades.findVisible(tx, officeId, id))!;
+      await this.record(tx, actor, 'trade.proposed', trade);
+      return trade;
+    });
+  }
+
+  async list(actor: Actor, query: TradeQuery): Promise<Page<TradePayload>> {
+    if (!actor.officeId) return { items: [], nextCursor: null };
+    const after = decodeCursor(query.after, ['timestamp', 'uuid']);
+    const rows = await this.trades.list(actor.officeId, query, after, query.limit + 1);
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.createdAt, row.id],
+      (row) => row,
+    );
+  }
+
+  async get(actor: Actor, id: string): Promise<TradePayload> {
+    return this.visible(this.transactions.reader, actor, id);
+  }
+
+  /**
+   * Swaps every file in one transaction. If any file moved, lacks consent or has an open
+   * offer, the answer is 409 naming the file and why, and nothing moves.
+   */
+  async accept(actor: Actor, id: string): Promise<TradePayload> {
+    return this.transactions.run(async (tx) => {
+      const trade = await this.visible(tx, actor, id, true);
+      if (trade.counterpartyOfficeId !== actor.officeId)
+        throw AppError.forbidden('Only the counterparty accepts a trade');
+      this.requireOpen(trade);
+      const moves = [
+        ...trade.give.map((file) => ({
+          caseId: file.caseId,
+          from: trade.proposerOfficeId,
+          to: trade.counterpartyOfficeId,
+        })),
+        ...trade.take.map((file) => ({
+          caseId: file.caseId,
+          from: trade.counterpartyOfficeId,
+          to: trade.proposerOfficeId,
+        })),
+      ];
+      const locked = await this.files.lockFiles(
+        tx,
+        moves.map((move) => move.caseId),
+      );
+      for (const move of moves) {
+        const why =
+          (await this.files.whyNot(tx, locked.get(move.caseId), move.from)) ??
+          ((await this.handoffs.hasOpenOffer(tx, move.caseId)) ? 'open_handoff_offer' : null);
+        if (why) {
+          throw new AppError('case_not_transferable', `File ${move.caseId} cannot move: ${why}`, [
+            { field: move.caseId, message: why },
+          ]);
+        }
+      }
+      for (const move of moves) {
+        const kase = locked.get(move.caseId)!;
+        await this.files.move(tx, actor, kase, move.to, { kind: 'trade', id });
+        await this.handoffs.recordTransfer(tx, {
+          caseId: kase.id,
+          from: move.from,
+          to: move.to,
+          via: 'trade',
+          viaId: id,
+          category: kase.category,
+          complexity: kase.complexity,
+        });
+      }
+      await this.trades.decide(tx, id, { status: 'accepted', by: actor.userId });
+      return this.recordCurrent(tx, actor, 'trade.accepted', id);
+    });
+  }
+
+  async decline(actor: Actor, id: string, reason?: string): Promise<TradePayload> {
+    return this.close(actor, id, 'declined', reason, (trade) => trade.counterpartyOfficeId === actor.officeId);
+  }
+
+  async withdraw(actor: Actor, id: string, reason?: string): Promise<TradePayload> {
+    return this.close(actor, id, 'withdrawn', reason, (trade) => trade.proposerOfficeId === actor.officeId);
+  }
+
+  /** Files given and taken with each other office; for the office's own members and admins. */
+  async ledger(actor: Actor, officeId: string) {
+    if (actor.role !== 'admin' && actor.officeId !== officeId) {
+      if (!(await this.directory.officeExists(this.transactions.reader, officeId))) throw AppError.notFound('Office');
+      throw AppError.forbidden("Only the office's members see its ledger");
+    }
+    if (!(await this.directory.officeExists(this.transactions.reader, officeId))) throw AppError.notFound('Office');
+    const rows = await this.trades.ledger(officeId);
+    const byOffice = new Map<string, { officeId: string; given: number; taken: number; breakdown: typeof rows }>();
+    for (const row of rows) {
+      const entry = byOffice.get(row.other_office_id) ?? {
+        officeId: row.other_office_id,
+        given: 0,
+        taken: 0,
+        breakdown: [],
+      };
+      entry[row.direction] += row.files;
+      entry.breakdown.push(row);
+      byOffice.set(row.other_office_id, entry);
+    }
+    return {
+      officeId,
+      offices: [...byOffice.values()].map((entry) => ({
+        officeId: entry.officeId,
+        given: entry.given,
+        taken: entry.taken,
+        balance: entry.taken - entry.given,
+        byCategory: entry.breakdown.map((row) => ({
+          direction: row.direction,
+          category: row.category,
+          complexity: row.complexity,
+          files: row.files,
+        })),
+      })),
+    };
+  }
+
+  async expireDue(): Promise<number> {
+    return this.transactions.run(async (tx) => {
+      if (!(await tryJobLock(tx, EXPIRY_LOCK))) return 0;
+      const expired = await this.trades.expireDue(tx);
+      for (const id of expired) await this.recordCurrent(tx, null, 'trade.expired', id);
+      return expired.length;
+    });
+  }
+
+  private async close(
+    actor: Actor,
+    id: string,
+    status: 'declined' | 'withdrawn',
+    reason: string | undefined,
+    allowed: (trade: TradePayload) => boolean,
+  ): Promise<TradePayload> {
+    return this.transactions.run(async (tx) => {
+      const trade = await this.visible(tx, actor, id, true);
+      if (!allowed(trade)) {
+        throw AppError.forbidden(
+          status === 'declined' ? 'Only the counterparty declines' : 'Only the proposer withdraws',
+        );
+      }
+      this.requireOpen(trade);
+      await this.trades.decide(tx, id, { status, by: actor.userId, reason });
+      return this.recordCurrent(tx, actor, status === 'declined' ? 'trade.declined' : 'trade.withdrawn', id);
+    });
+  }
+
+  private requireOpen(trade: TradePayload): void {
+    if (trade.status !== 'proposed' || new Date(trade.expiresAt) <= new Date()) {
+      throw new AppError('handoff_not_open', `This trade is ${trade.status === 'proposed' ? 'expired' : trade.status}`);
+    }
+  }
+
+  private async visible(tx: Tx, actor: Actor, id: string, lock = false): Promise<TradePayload> {
+    const trade = actor.officeId ? await this.trades.findVisible(tx, actor.officeId, id, lock) : null;
+    if (!trade) throw AppError.notFound('Trade');
+    return trade;
+  }
+
+  private async recordCurrent(tx: Tx, actor: Actor | null, type: LiveEventType & `trade.${string}`, id: string) {
+    const trade = (await this.trades.findById(tx, id))!;
+    await this.record(tx, actor, type, trade);
+    return trade;
+  }
+
+  private async record(tx: Tx, actor: Actor | null, type: LiveEventType & `trade.${string}`, trade: TradePayload) {
+    await this.audit.record(tx, {
+      action: type,
+      actor,
+      officeId: actor?.officeId ?? trade.proposerOfficeId,
+      targetType: 'trade',
+      targetId: trade.id,
+      data: { give: trade.give.length, take: trade.take.length },
+    });
+    for (const officeId of [trade.proposerOfficeId, trade.counterpartyOfficeId]) {
+      await this.events.append(tx, streams.office(officeId), type, actor, trade);
+    }
+  }
+}
