@@ -48,6 +48,7 @@ export class ChannelsAndEventLog1764000000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', clock_timestamp()),
         edited_at timestamptz,
         deleted_at timestamptz,
+        version integer NOT NULL DEFAULT 1,
         CHECK ((kind = 'alert') = (title IS NOT NULL AND severity IS NOT NULL))
       );
       CREATE INDEX channel_posts_feed_idx ON channel_posts (channel_id, created_at, id);

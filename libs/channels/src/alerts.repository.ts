@@ -39,7 +39,7 @@ export class AlertsRepository {
       `SELECT p.id, p.channel_id, p.kind, p.author_id, p.office_id, p.body, p.reply_to_id, p.case_id,
          NULL AS case_reference, NULL AS case_handling_office_id, p.title, p.severity, p.categories,
          p.immigration_types, to_char(p.effective_date, 'YYYY-MM-DD') AS effective_date, p.source_url,
-         p.created_at, p.edited_at, p.deleted_at, NULL AS handoff,
+         p.created_at, p.edited_at, p.deleted_at, p.version, NULL AS handoff,
          ${AFFECTED_OPEN_CASES} AS affected_open_cases,
          EXISTS (SELECT 1 FROM alert_acks a WHERE a.alert_id = p.id AND a.user_id = $2) AS acknowledged
        FROM channel_posts p

@@ -52,7 +52,7 @@ export class PostMessageDto {
     description: 'Shared with every member office: never put constituent details here (use caseRef)',
   })
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'body must not be blank' })
   @MaxLength(MAX_BODY)
   body: string;
 
@@ -73,7 +73,7 @@ export class PostMessageDto {
 export class EditMessageDto {
   @ApiProperty({ maxLength: MAX_BODY })
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'body must not be blank' })
   @MaxLength(MAX_BODY)
   body: string;
 }
@@ -87,7 +87,7 @@ export class PostAlertDto {
 
   @ApiProperty({ maxLength: MAX_BODY })
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'body must not be blank' })
   @MaxLength(MAX_BODY)
   body: string;
 

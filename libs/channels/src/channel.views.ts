@@ -34,6 +34,7 @@ export function toPostPayload(row: PostRow): PostPayload {
     createdAt: row.created_at.toISOString(),
     editedAt: row.edited_at?.toISOString() ?? null,
     deleted,
+    version: row.version,
   };
   if (row.kind === 'handoff') return { ...base, handoff: row.handoff ?? undefined };
   if (row.kind !== 'alert') return base;
@@ -88,6 +89,7 @@ export class PostDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) editedAt: string | null;
   @ApiProperty() deleted: boolean;
+  @ApiProperty({ description: 'Also the ETag; PATCH and DELETE honour If-Match' }) version: number;
   @ApiPropertyOptional() title?: string;
   @ApiPropertyOptional({ enum: ['info', 'important', 'urgent'] }) severity?: string;
   @ApiPropertyOptional({ type: [String] }) categories?: string[];

@@ -1,6 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, PageQuery, UuidParam } from '@relay/platform';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, PageQuery, parseIfMatch, setETag, UuidParam } from '@relay/platform';
 import { ChannelsService } from './channels.service.js';
 import { PostsService } from './posts.service.js';
 import { AlertsService } from './alerts.service.js';
@@ -66,26 +74,44 @@ export class ChannelsController {
   @Post(':id/messages')
   @Idempotent()
   @ApiCreatedResponse({ type: PostDto })
-  postMessage(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: PostMessageDto) {
-    return this.posts.postMessage(actor, id, dto);
+  async postMessage(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() dto: PostMessageDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const post = await this.posts.postMessage(actor, id, dto);
+    setETag(res, post.version);
+    return post;
   }
 
   @Patch(':id/messages/:messageId')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; 412 when stale' })
   @ApiOkResponse({ type: PostDto })
-  editMessage(
+  async editMessage(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @UuidParam('messageId') messageId: string,
     @Body() dto: EditMessageDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    return this.posts.editMessage(actor, id, messageId, dto);
+    const post = await this.posts.editMessage(actor, id, messageId, dto, parseIfMatch(ifMatch));
+    setETag(res, post.version);
+    return post;
   }
 
   @Delete(':id/messages/:messageId')
   @HttpCode(204)
+  @ApiHeader({ name: 'If-Match', required: false })
   @ApiNoContentResponse()
-  deleteMessage(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('messageId') messageId: string) {
-    return this.posts.deleteMessage(actor, id, messageId);
+  deleteMessage(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @UuidParam('messageId') messageId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
+    return this.posts.deleteMessage(actor, id, messageId, parseIfMatch(ifMatch));
   }
 
   @Post(':id/alerts')

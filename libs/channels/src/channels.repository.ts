@@ -36,6 +36,7 @@ export interface PostRow {
   created_at: Date;
   edited_at: Date | null;
   deleted_at: Date | null;
+  version: number;
   /** A handoff offer made to the channel, as it stands now (see the handoffs context). */
   handoff: HandoffPayload | null;
 }
@@ -46,7 +47,7 @@ const CHANNEL_COLUMNS = `c.id, c.kind, c.name, c.party_id, c.created_by, c.owner
 const POST_COLUMNS = `p.id, p.channel_id, p.kind, p.author_id, p.office_id, p.body, p.reply_to_id, p.case_id,
   k.reference AS case_reference, k.handling_office_id AS case_handling_office_id,
   p.title, p.severity, p.categories, p.immigration_types, to_char(p.effective_date, 'YYYY-MM-DD') AS effective_date,
-  p.source_url, p.created_at, p.edited_at, p.deleted_at,
+  p.source_url, p.created_at, p.edited_at, p.deleted_at, p.version,
   (SELECT json_build_object('id', h.id, 'caseId', h.case_id, 'fromOfficeId', h.from_office_id, 'toOfficeId', h.to_office_id,
      'channelId', h.channel_id, 'note', h.note, 'summary', h.summary, 'status', h.status,
      'expiresAt', to_char(h.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
@@ -169,9 +170,14 @@ export class ChannelsRepository {
 
   async updatePost(tx: Tx, postId: string, change: { body?: string; deleted?: boolean }): Promise<void> {
     if (change.deleted) {
-      await tx.query(`UPDATE channel_posts SET deleted_at = now(), body = '' WHERE id = $1`, [postId]);
+      await tx.query(`UPDATE channel_posts SET deleted_at = now(), body = '', version = version + 1 WHERE id = $1`, [
+        postId,
+      ]);
     } else {
-      await tx.query(`UPDATE channel_posts SET body = $2, edited_at = now() WHERE id = $1`, [postId, change.body]);
+      await tx.query(`UPDATE channel_posts SET body = $2, edited_at = now(), version = version + 1 WHERE id = $1`, [
+        postId,
+        change.body,
+      ]);
     }
   }
 

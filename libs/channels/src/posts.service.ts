@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type Actor,
   AppError,
+  assertVersion,
   decodeCursor,
   EventLog,
   type Page,
@@ -79,9 +80,15 @@ export class PostsService {
   }
 
   /** Only the author edits or deletes a message; the audit trail keeps that it happened. */
-  async editMessage(actor: Actor, channelId: string, messageId: string, dto: EditMessageDto): Promise<PostView> {
+  async editMessage(
+    actor: Actor,
+    channelId: string,
+    messageId: string,
+    dto: EditMessageDto,
+    ifMatch?: number,
+  ): Promise<PostView> {
     return this.transactions.run(async (tx) => {
-      await this.ownMessage(tx, actor, channelId, messageId);
+      assertVersion(ifMatch, (await this.ownMessage(tx, actor, channelId, messageId)).version);
       await this.channelsRepo.updatePost(tx, messageId, { body: dto.body });
       const post = (await this.channelsRepo.findPost(tx, messageId))!;
       await this.audit.record(tx, { action: 'message.edited', actor, targetType: 'message', targetId: messageId });
@@ -90,9 +97,9 @@ export class PostsService {
     });
   }
 
-  async deleteMessage(actor: Actor, channelId: string, messageId: string): Promise<void> {
+  async deleteMessage(actor: Actor, channelId: string, messageId: string, ifMatch?: number): Promise<void> {
     await this.transactions.run(async (tx) => {
-      await this.ownMessage(tx, actor, channelId, messageId);
+      assertVersion(ifMatch, (await this.ownMessage(tx, actor, channelId, messageId)).version);
       await this.channelsRepo.updatePost(tx, messageId, { deleted: true });
       await this.audit.record(tx, { action: 'message.deleted', actor, targetType: 'message', targetId: messageId });
       await this.events.append(tx, streams.channel(channelId), 'message.deleted', actor, { id: messageId, channelId });

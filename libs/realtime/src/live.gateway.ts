@@ -16,6 +16,7 @@ import {
   type Actor,
   AppConfig,
   AppError,
+  EventLog,
   type LiveEvent,
   LiveBus,
   type PresencePayload,
@@ -27,6 +28,7 @@ import { ChannelsService } from '@relay/channels';
 import { LiveService } from './live.service.js';
 import { ChannelDto, SubscribeDto, SyncDto } from './live.dto.js';
 import { RateLimiter } from './rate-limiter.js';
+import { StreamSequencer } from './stream-sequencer.js';
 
 interface SocketData {
   actor: Actor;
@@ -53,6 +55,7 @@ const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('live');
   private readonly subscriptions: Subscription[] = [];
+  private readonly sequencer: StreamSequencer;
   @WebSocketServer() private readonly server: Namespace;
 
   constructor(
@@ -61,7 +64,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly channels: ChannelsService,
     private readonly bus: LiveBus,
     private readonly config: AppConfig,
-  ) {}
+    eventLog: EventLog,
+  ) {
+    this.sequencer = new StreamSequencer(
+      (event) => this.relay(event),
+      (stream, afterSeq, limit) => eventLog.read(stream, afterSeq, limit),
+    );
+  }
 
   afterInit(server: Namespace): void {
     // A missing, invalid or expired token fails the connection with `unauthorized`.
@@ -76,7 +85,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       }, fail);
     });
     this.subscriptions.push(
-      this.bus.events.subscribe((event) => this.relay(event)),
+      this.bus.events.subscribe((event) => this.sequencer.push(event)),
       this.bus.commands.subscribe((command) => this.obey(command)),
     );
   }
@@ -102,6 +111,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   onModuleDestroy(): void {
     for (const subscription of this.subscriptions) subscription.unsubscribe();
+    this.sequencer.stop();
   }
 
   @SubscribeMessage('subscribe')

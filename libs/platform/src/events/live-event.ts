@@ -26,6 +26,7 @@ export interface PostPayload {
   createdAt: string;
   editedAt: string | null;
   deleted: boolean;
+  version: number;
   title?: string;
   severity?: 'info' | 'important' | 'urgent';
   categories?: string[];
@@ -159,9 +160,9 @@ export const streams = {
 
 /** Socket messages a client sends, and what each answers through its ack. */
 export interface ClientMessages {
-  subscribe: { request: { channelId: string; after?: number }; reply: { missed: LiveEvent[] } };
+  subscribe: { request: { channelId: string; after?: number }; reply: { missed: LiveEvent[]; hasMore: boolean } };
   unsubscribe: { request: { channelId: string }; reply: Record<string, never> };
-  sync: { request: { streams: Record<string, number> }; reply: { missed: LiveEvent[] } };
+  sync: { request: { streams: Record<string, number> }; reply: { missed: LiveEvent[]; hasMore: boolean } };
   presence: {
     request: { channelId: string };
     reply: { online: { userId: string; officeId: string; displayName: string }[] };
