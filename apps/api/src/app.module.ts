@@ -21,6 +21,7 @@ import { RealtimeModule } from '@relay/realtime';
 import { HandoffsModule } from '@relay/handoffs';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { HealthController } from './health/health.controller.js';
+import { MetricsController } from './metrics/metrics.controller.js';
 import { DemoSeeder } from './seed/demo-seeder.js';
 
 export const ENTITIES = [PartyEntity, OfficeEntity, UserEntity, CaseEntity, CaseNoteEntity, CaseConsentEntity];
@@ -60,7 +61,7 @@ export class AppModule {
         RealtimeModule,
         HandoffsModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         DemoSeeder,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

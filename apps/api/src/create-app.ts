@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Express } from 'express';
 import helmet from 'helmet';
-import { allowedOrigins, type AppConfig, requireJson } from '@relay/platform';
+import { allowedOrigins, type AppConfig, httpMetrics, Metrics, requireJson } from '@relay/platform';
 import { ASYNCAPI_DOCUMENT, RelayIoAdapter } from '@relay/realtime';
 import { AppModule } from './app.module.js';
 
@@ -16,6 +16,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     logger: config.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'],
   });
   app.set('trust proxy', 'loopback');
+  app.use(httpMetrics(app.get(Metrics)));
   app.use(helmet());
   app.use(requireJson);
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });

@@ -1,5 +1,5 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, EventLog, every, streams, TransactionRunner, tryJobLock } from '@relay/platform';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig, EventLog, JobScheduler, streams, type Tx } from '@relay/platform';
 
 const TRIAGE_LOCK = 7_301_746_665;
 
@@ -9,34 +9,21 @@ const TRIAGE_LOCK = 7_301_746_665;
  * once per threshold and deadline.
  */
 @Injectable()
-export class DeadlineTriage implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('triage');
-  private stopJobs?: () => void;
-
+export class DeadlineTriage implements OnApplicationBootstrap {
   constructor(
-    private readonly transactions: TransactionRunner,
+    private readonly jobs: JobScheduler,
     private readonly events: EventLog,
     private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.stopJobs = every(
-      this.config.JOB_INTERVAL_SECONDS,
-      () => this.raiseDueNotices(),
-      (error) => this.logger.warn(`deadline triage failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    this.jobs.schedule('deadline-triage', TRIAGE_LOCK, (tx) => this.raiseDueNotices(tx));
   }
 
-  onApplicationShutdown(): void {
-    this.stopJobs?.();
-  }
-
-  async raiseDueNotices(): Promise<number> {
+  async raiseDueNotices(tx: Tx): Promise<number> {
     const thresholds = this.config.DEADLINE_THRESHOLDS_HOURS.split(',').map(Number);
-    return this.transactions.run(async (tx) => {
-      if (!(await tryJobLock(tx, TRIAGE_LOCK))) return 0;
-      const due = (await tx.query(
-        `WITH due AS (
+    const due = (await tx.query(
+      `WITH due AS (
            SELECT c.id, c.reference, c.handling_office_id, c.deadline, t.hours
            FROM cases c CROSS JOIN unnest($1::int[]) AS t(hours)
            WHERE c.deadline IS NOT NULL AND c.status NOT IN ('resolved', 'closed')
@@ -45,17 +32,16 @@ export class DeadlineTriage implements OnApplicationBootstrap, OnApplicationShut
            INSERT INTO case_deadline_notices (case_id, threshold_hours, deadline)
            SELECT id, hours, deadline FROM due ON CONFLICT DO NOTHING RETURNING case_id, threshold_hours)
          SELECT due.* FROM due JOIN claimed ON claimed.case_id = due.id AND claimed.threshold_hours = due.hours`,
-        [thresholds],
-      )) as { id: string; reference: string; handling_office_id: string; deadline: Date; hours: number }[];
-      for (const file of due) {
-        await this.events.append(tx, streams.office(file.handling_office_id), 'case.deadline_near', null, {
-          caseId: file.id,
-          reference: file.reference,
-          deadline: file.deadline.toISOString(),
-          thresholdHours: file.hours,
-        });
-      }
-      return due.length;
-    });
+      [thresholds],
+    )) as { id: string; reference: string; handling_office_id: string; deadline: Date; hours: number }[];
+    for (const file of due) {
+      await this.events.append(tx, streams.office(file.handling_office_id), 'case.deadline_near', null, {
+        caseId: file.id,
+        reference: file.reference,
+        deadline: file.deadline.toISOString(),
+        thresholdHours: file.hours,
+      });
+    }
+    return due.length;
   }
 }

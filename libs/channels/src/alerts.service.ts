@@ -1,16 +1,16 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   type Actor,
   AppConfig,
   AppError,
   decodeCursor,
-  every,
   EventLog,
   type Page,
   streams,
   toPage,
   TransactionRunner,
-  tryJobLock,
+  type Tx,
+  JobScheduler,
 } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { AlertsRepository } from './alerts.repository.js';
@@ -18,36 +18,25 @@ import { toAlertView } from './channel.views.js';
 import type { AlertQuery } from './channel.dto.js';
 import type { PageQuery } from '@relay/platform';
 
-// Any fixed number: the reminder job runs on one node at a time.
+// Advisory lock ids: each job runs on one node at a time.
 const REMINDER_LOCK = 7_301_746_664;
+const PRUNE_LOCK = 7_301_746_668;
 
 /** Policy-change alerts: acknowledgements, and reminders for urgent ones nobody took in. */
 @Injectable()
-export class AlertsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('alerts');
-  private stopJobs?: () => void;
-
+export class AlertsService implements OnApplicationBootstrap {
   constructor(
     private readonly alerts: AlertsRepository,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly events: EventLog,
     private readonly config: AppConfig,
+    private readonly jobs: JobScheduler,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.stopJobs = every(
-      this.config.JOB_INTERVAL_SECONDS,
-      async () => {
-        await this.raiseReminders();
-        await this.events.prune(this.config.EVENT_RETENTION_DAYS);
-      },
-      (error) => this.logger.warn(`alert reminders failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  }
-
-  onApplicationShutdown(): void {
-    this.stopJobs?.();
+    this.jobs.schedule('alert-reminders', REMINDER_LOCK, (tx) => this.raiseReminders(tx));
+    this.jobs.schedule('event-pruning', PRUNE_LOCK, (tx) => this.events.prune(tx, this.config.EVENT_RETENTION_DAYS));
   }
 
   async list(actor: Actor, query: AlertQuery): Promise<Page<ReturnType<typeof toAlertView>>> {
@@ -103,21 +92,18 @@ export class AlertsService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /** Raises unacknowledged urgent alerts again to each office that missed them, once. */
-  async raiseReminders(): Promise<number> {
-    return this.transactions.run(async (tx) => {
-      if (!(await tryJobLock(tx, REMINDER_LOCK))) return 0;
-      const due = await this.alerts.claimDueReminders(tx, this.config.ALERT_REMINDER_SECONDS);
-      for (const reminder of due) {
-        await this.events.append(tx, streams.office(reminder.office_id), 'alert.reminder', null, {
-          alertId: reminder.alert_id,
-          channelId: reminder.channel_id,
-          title: reminder.title,
-          severity: 'urgent',
-          postedAt: reminder.created_at.toISOString(),
-        });
-      }
-      return due.length;
-    });
+  async raiseReminders(tx: Tx): Promise<number> {
+    const due = await this.alerts.claimDueReminders(tx, this.config.ALERT_REMINDER_SECONDS);
+    for (const reminder of due) {
+      await this.events.append(tx, streams.office(reminder.office_id), 'alert.reminder', null, {
+        alertId: reminder.alert_id,
+        channelId: reminder.channel_id,
+        title: reminder.title,
+        severity: 'urgent',
+        postedAt: reminder.created_at.toISOString(),
+      });
+    }
+    return due.length;
   }
 
   private async visibleAlert(actor: Actor, alertId: string) {

@@ -1,18 +1,17 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   type Actor,
   AppConfig,
   AppError,
   decodeCursor,
   EventLog,
-  every,
   type HandoffPayload,
   type LiveEventType,
   type Page,
   streams,
   toPage,
   TransactionRunner,
-  tryJobLock,
+  JobScheduler,
   type Tx,
 } from '@relay/platform';
 import { AuditService } from '@relay/audit';
@@ -30,10 +29,7 @@ const EXPIRY_LOCK = 7_301_746_666;
  * redacted summary only; the first office to accept gets it, in one transaction.
  */
 @Injectable()
-export class HandoffsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('handoffs');
-  private stopJobs?: () => void;
-
+export class HandoffsService implements OnApplicationBootstrap {
   constructor(
     private readonly handoffs: HandoffsRepository,
     private readonly files: CaseTransfers,
@@ -43,18 +39,11 @@ export class HandoffsService implements OnApplicationBootstrap, OnApplicationShu
     private readonly audit: AuditService,
     private readonly events: EventLog,
     private readonly config: AppConfig,
+    private readonly jobs: JobScheduler,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.stopJobs = every(
-      this.config.JOB_INTERVAL_SECONDS,
-      () => this.expireDue(),
-      (error) => this.logger.warn(`offer expiry failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  }
-
-  onApplicationShutdown(): void {
-    this.stopJobs?.();
+    this.jobs.schedule('handoff-expiry', EXPIRY_LOCK, (tx) => this.expireDue(tx));
   }
 
   async offer(actor: Actor, dto: CreateHandoffDto): Promise<HandoffPayload> {
@@ -162,13 +151,11 @@ export class HandoffsService implements OnApplicationBootstrap, OnApplicationShu
     });
   }
 
-  async expireDue(): Promise<number> {
-    return this.transactions.run(async (tx) => {
-      if (!(await tryJobLock(tx, EXPIRY_LOCK))) return 0;
-      const expired = await this.handoffs.expireDue(tx);
-      for (const offer of expired) await this.record(tx, null, 'handoff.expired', offer);
-      return expired.length;
-    });
+  /** Offers past their time become expired, with their events (run by the job scheduler). */
+  async expireDue(tx: Tx): Promise<number> {
+    const expired = await this.handoffs.expireDue(tx);
+    for (const offer of expired) await this.record(tx, null, 'handoff.expired', offer);
+    return expired.length;
   }
 
   private async close(

@@ -1,18 +1,17 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   type Actor,
   AppConfig,
   AppError,
   decodeCursor,
   EventLog,
-  every,
   type LiveEventType,
   type Page,
   streams,
   toPage,
   type TradePayload,
   TransactionRunner,
-  tryJobLock,
+  JobScheduler,
   type Tx,
 } from '@relay/platform';
 import { AuditService } from '@relay/audit';
@@ -27,10 +26,7 @@ const EXPIRY_LOCK = 7_301_746_667;
 
 /** Trades: two offices swap sets of files, all or nothing, and the ledger keeps the balance. */
 @Injectable()
-export class TradesService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('trades');
-  private stopJobs?: () => void;
-
+export class TradesService implements OnApplicationBootstrap {
   constructor(
     private readonly trades: TradesRepository,
     private readonly handoffs: HandoffsRepository,
@@ -40,25 +36,13 @@ export class TradesService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly audit: AuditService,
     private readonly events: EventLog,
     private readonly config: AppConfig,
+    private readonly jobs: JobScheduler,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.stopJobs = every(
-      this.config.JOB_INTERVAL_SECONDS,
-      () => this.expireDue(),
-      (error) => this.logger.warn(`trade expiry failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    this.jobs.schedule('trade-expiry', EXPIRY_LOCK, (tx) => this.expireDue(tx));
   }
 
-  onApplicationShutdown(): void {
-    this.stopJobs?.();
-  }
-
-  /**
-   * The proposer names its own files to give and the counterparty's to take (ids the
-   * counterparty shared). A take file that is not the counterparty's is refused without
-   * saying whether it exists.
-   */
   async propose(actor: Actor, dto: CreateTradeDto): Promise<TradePayload> {
     const officeId = actor.officeId;
     if (!officeId) throw AppError.forbidden('Trades are between offices');
@@ -223,13 +207,11 @@ export class TradesService implements OnApplicationBootstrap, OnApplicationShutd
     };
   }
 
-  async expireDue(): Promise<number> {
-    return this.transactions.run(async (tx) => {
-      if (!(await tryJobLock(tx, EXPIRY_LOCK))) return 0;
-      const expired = await this.trades.expireDue(tx);
-      for (const id of expired) await this.recordCurrent(tx, null, 'trade.expired', id);
-      return expired.length;
-    });
+  /** Trades past their time become expired, with their events (run by the job scheduler). */
+  async expireDue(tx: Tx): Promise<number> {
+    const expired = await this.trades.expireDue(tx);
+    for (const id of expired) await this.recordCurrent(tx, null, 'trade.expired', id);
+    return expired.length;
   }
 
   private async close(

@@ -18,4 +18,6 @@ export * from './platform.module.js';
 export * from './events/live-event.js';
 export * from './events/event-log.js';
 export * from './events/live-bus.js';
-export * from './database/job-lock.js';
+export * from './database/job-scheduler.js';
+export * from './observability/metrics.js';
+export * from './observability/http-metrics.js';

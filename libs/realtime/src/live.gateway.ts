@@ -17,6 +17,7 @@ import {
   AppConfig,
   AppError,
   EventLog,
+  Metrics,
   type LiveEvent,
   LiveBus,
   type PresencePayload,
@@ -64,6 +65,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly channels: ChannelsService,
     private readonly bus: LiveBus,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
     eventLog: EventLog,
   ) {
     this.sequencer = new StreamSequencer(
@@ -93,6 +95,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   async handleConnection(socket: LiveSocket): Promise<void> {
     const { actor } = socket.data;
     if (!actor) return; // refused by the handshake middleware
+    this.metrics.socketsConnected.inc();
     await socket.join([
       streams.user(actor.userId),
       sessionRoom(actor.sessionId),
@@ -106,7 +109,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   async handleDisconnect(socket: LiveSocket): Promise<void> {
     clearTimeout(socket.data.expiry);
-    if (socket.data.actor) await this.announcePresence(socket, false);
+    if (!socket.data.actor) return;
+    this.metrics.socketsConnected.dec();
+    await this.announcePresence(socket, false);
   }
 
   onModuleDestroy(): void {
@@ -167,6 +172,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   private relay(event: LiveEvent): void {
     this.server.to(event.stream).emit('event', event);
+    this.metrics.eventsPublished.inc({ type: event.type });
+    this.metrics.eventDelay.observe((Date.now() - Date.parse(event.at)) / 1000);
     // An office removed from a channel stops following it at once, on every node.
     if (event.type === 'channel.member_removed' && event.stream.startsWith('office:')) {
       const { channelId, officeId } = event.data as { channelId: string; officeId: string };

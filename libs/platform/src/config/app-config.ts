@@ -149,6 +149,13 @@ export class AppConfig {
   @IsString()
   ALLOWED_ORIGINS = '';
 
+  /** A static bearer token for Prometheus scrapers of GET /api/v1/metrics (admins may always read it). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent' = 'info';
 }
@@ -165,7 +172,7 @@ export function allowedOrigins(config: AppConfig): string[] {
 /** Parses and validates the environment; throws one line per bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
-  const extra = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'];
+  const extra = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'METRICS_TOKEN'];
   const picked = Object.fromEntries(
     [...known, ...extra].filter((key) => env[key] !== undefined).map((key) => [key, env[key]]),
   );

@@ -80,8 +80,8 @@ export class EventLog {
   }
 
   /** Drops events older than the retention period; the audit trail is kept separately. */
-  async prune(retentionDays: number): Promise<number> {
-    const [, count] = (await this.dataSource.query(`DELETE FROM events WHERE at < now() - make_interval(days => $1)`, [
+  async prune(tx: Tx, retentionDays: number): Promise<number> {
+    const [, count] = (await tx.query(`DELETE FROM events WHERE at < now() - make_interval(days => $1)`, [
       retentionDays,
     ])) as [unknown, number];
     return count;
