@@ -149,7 +149,11 @@ describe('handoffs and trades', () => {
   }
 
   async function offer(m: Member, body: Record<string, unknown>): Promise<Offer> {
-    return (await as(m).post('/handoffs', { note: 'Complex study permit file', ...body }).expect(201)).body as Offer;
+    return (
+      await as(m)
+        .post('/handoffs', { note: 'Complex study permit file', ...body })
+        .expect(201)
+    ).body as Offer;
   }
 
   async function listOffers(m: Member, query = ''): Promise<Offer[]> {
@@ -294,11 +298,7 @@ describe('handoffs and trades', () => {
       404,
       'not_found',
     );
-    expectProblem(
-      await as(c.m).post('/handoffs', { caseId: other.id, channelId, note: 'x' }),
-      404,
-      'not_found',
-    );
+    expectProblem(await as(c.m).post('/handoffs', { caseId: other.id, channelId, note: 'x' }), 404, 'not_found');
     expect(await listOffers(c.m, 'direction=outgoing')).toEqual([]);
 
     // A closed file cannot be handed off.
@@ -619,7 +619,8 @@ describe('handoffs and trades', () => {
     const tradeWithdrawn = await proposeTrade(giveWithdrawn.id, takeWithdrawn.id);
     const readTrades = async (label: string) => {
       for (const x of [a, b, c]) {
-        for (const tr of [trade, tradeDeclined, tradeWithdrawn]) await look(`${label}: get`, as(x.m).get(`/trades/${tr.id}`));
+        for (const tr of [trade, tradeDeclined, tradeWithdrawn])
+          await look(`${label}: get`, as(x.m).get(`/trades/${tr.id}`));
         for (const query of ['', 'direction=incoming', 'direction=outgoing', 'status=proposed', 'status=accepted']) {
           await look(`${label}: list ${query}`, as(x.m).get(`/trades?${query}`));
         }
@@ -645,10 +646,7 @@ describe('handoffs and trades', () => {
 
     // Every feed item, as each member office reads it.
     const feeds = await Promise.all([a, b, c, d].map((x) => feed(x.m, channelId)));
-    expect(feeds[2].filter((item) => item.kind === 'handoff').map((item) => item.handoff?.id)).toEqual([
-      h4.id,
-      h5.id,
-    ]);
+    expect(feeds[2].filter((item) => item.kind === 'handoff').map((item) => item.handoff?.id)).toEqual([h4.id, h5.id]);
     // Every event ever written, whoever it was for (the sockets' and any reconnecting client's).
     const { rows: logged } = await t.db.query<{ stream: string; type: string; data: unknown }>(
       'SELECT stream, type, data FROM events',
@@ -861,8 +859,7 @@ describe('handoffs and trades', () => {
             [type, id],
           )
         ).rows;
-      const byStream = (...streams: string[]) =>
-        streams.sort().map((stream) => ({ stream, n: 1 }));
+      const byStream = (...streams: string[]) => streams.sort().map((stream) => ({ stream, n: 1 }));
       expect(await perStream('handoff.expired', offered.id)).toEqual(byStream(`office:${a.id}`, `office:${b.id}`));
       expect(await perStream('trade.expired', proposed.id)).toEqual(byStream(`office:${a.id}`, `office:${b.id}`));
       const audited = async (action: string, id: string) =>

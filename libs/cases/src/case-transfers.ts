@@ -16,6 +16,13 @@ export const redact = (kase: CaseEntity): RedactedFile => ({
 /** Why a file cannot move now, or null when it can. */
 export type NotTransferable = 'moved' | 'consent_missing' | 'closed';
 
+export const NOT_TRANSFERABLE: Record<NotTransferable | 'open_handoff_offer', string> = {
+  moved: 'the file is no longer handled by the office that offered it',
+  consent_missing: 'the file has no live share_with_offices consent',
+  closed: 'the file is closed',
+  open_handoff_offer: 'the file has an open handoff offer',
+};
+
 /**
  * The cases context's side of a handoff or trade: which files may leave an office, and
  * moving one (handling office, assignee cleared; notes, consents and history go with it

@@ -15,7 +15,7 @@ import {
   type Tx,
 } from '@relay/platform';
 import { AuditService } from '@relay/audit';
-import { CaseTransfers, redact } from '@relay/cases';
+import { CaseTransfers, NOT_TRANSFERABLE, redact } from '@relay/cases';
 import { ChannelsService } from '@relay/channels';
 import { DirectoryService } from '@relay/directory';
 import { HandoffsRepository } from './handoffs.repository.js';
@@ -111,7 +111,7 @@ export class HandoffsService implements OnApplicationBootstrap {
       const kase = files.get(offer.caseId);
       const why = await this.files.whyNot(tx, kase, offer.fromOfficeId);
       if (why === 'consent_missing') throw new AppError('consent_missing', 'The file no longer has a live consent');
-      if (why) throw new AppError('case_not_transferable', `The file cannot move: ${why}`);
+      if (why) throw new AppError('case_not_transferable', `The file cannot move: ${NOT_TRANSFERABLE[why]}`);
       await this.files.move(tx, actor, kase!, actor.officeId!, { kind: 'handoff', id });
       await this.handoffs.recordTransfer(tx, {
         caseId: kase!.id,

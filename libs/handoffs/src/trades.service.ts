@@ -15,7 +15,7 @@ import {
   type Tx,
 } from '@relay/platform';
 import { AuditService } from '@relay/audit';
-import { CaseTransfers, redact } from '@relay/cases';
+import { CaseTransfers, NOT_TRANSFERABLE, redact } from '@relay/cases';
 import { DirectoryService } from '@relay/directory';
 import { HandoffsRepository } from './handoffs.repository.js';
 import { TradesRepository } from './trades.repository.js';
@@ -68,6 +68,14 @@ export class TradesService implements OnApplicationBootstrap {
             `${entry.side}CaseIds`,
             `${entry.caseId} is not a file of the ${entry.side === 'give' ? 'proposing' : 'counterparty'} office`,
           );
+        }
+      }
+      // Proposing shows the counterparty a summary of each file given: that needs consent already.
+      for (const caseId of dto.giveCaseIds) {
+        if (!(await this.files.hasLiveConsent(tx, caseId))) {
+          throw new AppError('consent_missing', `File ${caseId} has no live share_with_offices consent`, [
+            { field: caseId, message: NOT_TRANSFERABLE.consent_missing },
+          ]);
         }
       }
       const urgent = entries.some((entry) => locked.get(entry.caseId)!.urgency === 'emergency');
@@ -139,8 +147,8 @@ export class TradesService implements OnApplicationBootstrap {
           (await this.files.whyNot(tx, locked.get(move.caseId), move.from)) ??
           ((await this.handoffs.hasOpenOffer(tx, move.caseId)) ? 'open_handoff_offer' : null);
         if (why) {
-          throw new AppError('case_not_transferable', `File ${move.caseId} cannot move: ${why}`, [
-            { field: move.caseId, message: why },
+          throw new AppError('case_not_transferable', `File ${move.caseId} cannot move: ${NOT_TRANSFERABLE[why]}`, [
+            { field: move.caseId, message: NOT_TRANSFERABLE[why] },
           ]);
         }
       }
