@@ -3,11 +3,13 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import {
   AppConfig,
   createValidationPipe,
   IdempotencyInterceptor,
+  loggingParams,
   PlatformModule,
   ProblemDetailsFilter,
   runMigrationsOnce,
@@ -33,6 +35,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config),
+        LoggerModule.forRoot(loggingParams(config)),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
             type: 'postgres',

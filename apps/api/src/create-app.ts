@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Express } from 'express';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
 import { allowedOrigins, type AppConfig, httpMetrics, Metrics, requireJson } from '@relay/platform';
 import { ASYNCAPI_DOCUMENT, RelayIoAdapter } from '@relay/realtime';
 import { AppModule } from './app.module.js';
@@ -13,8 +14,9 @@ import { AppModule } from './app.module.js';
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     bodyParser: false,
-    logger: config.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'],
+    bufferLogs: true,
   });
+  app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.use(httpMetrics(app.get(Metrics)));
   app.use(helmet());

@@ -21,3 +21,4 @@ export * from './events/live-bus.js';
 export * from './database/job-scheduler.js';
 export * from './observability/metrics.js';
 export * from './observability/http-metrics.js';
+export * from './observability/logging.js';
