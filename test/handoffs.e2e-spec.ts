@@ -311,6 +311,35 @@ describe('handoffs and trades', () => {
     );
   });
 
+  it('an offer lapses after 72 h by default, 8 h for an emergency file, or when asked; never in the past', async () => {
+    const a = await team();
+    const b = await team();
+    const lifetime = (o: Offer) => new Date(o.expiresAt).getTime() - new Date(o.createdAt).getTime();
+    const routine = await offer(a.m, { caseId: (await shareableCase(a.m)).id, toOfficeId: b.id });
+    expect(Math.abs(lifetime(routine) - 72 * HOUR)).toBeLessThan(60_000);
+    const emergency = await offer(a.m, {
+      caseId: (await shareableCase(a.m, { urgency: 'emergency' })).id,
+      toOfficeId: b.id,
+    });
+    expect(Math.abs(lifetime(emergency) - 8 * HOUR)).toBeLessThan(60_000);
+    const asked = isoIn(5 * HOUR);
+    const chosen = await offer(a.m, { caseId: (await shareableCase(a.m)).id, toOfficeId: b.id, expiresAt: asked });
+    expect(chosen.expiresAt).toBe(asked);
+
+    const late = await shareableCase(a.m);
+    expectProblem(
+      await as(a.m).post('/handoffs', { caseId: late.id, toOfficeId: b.id, note: 'x', expiresAt: isoIn(-HOUR) }),
+      400,
+      'validation_failed',
+    );
+    expectProblem(
+      await as(a.m).post('/handoffs', { caseId: late.id, toOfficeId: a.id, note: 'to myself' }),
+      400,
+      'validation_failed',
+    );
+    expect((await listOffers(a.m)).filter((o) => o.caseId === late.id)).toEqual([]);
+  });
+
   // ---- direct offers ---------------------------------------------------------------
 
   it('a direct offer: the named office sees and accepts it; the file, its notes and consents move; outsiders get 404', async () => {

@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Express } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { allowedOrigins, type AppConfig, httpMetrics, Metrics, requireJson } from '@relay/platform';
+import { allowedOrigins, type AppConfig, httpMetrics, Metrics, RedisConnection, requireJson } from '@relay/platform';
 import { ASYNCAPI_DOCUMENT, RelayIoAdapter } from '@relay/realtime';
 import { AppModule } from './app.module.js';
 
@@ -24,7 +24,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.setGlobalPrefix('api/v1');
   app.enableCors({ origin: allowedOrigins(config), credentials: false });
-  app.useWebSocketAdapter(new RelayIoAdapter(app, config));
+  app.useWebSocketAdapter(new RelayIoAdapter(app, config, app.get(RedisConnection)));
 
   const document = SwaggerModule.createDocument(
     app,

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type AppConfig, ConfigError, loadConfig, resolveDatabase } from '@relay/platform';
+import { type AppConfig, ConfigError, Lifecycle, loadConfig, resolveDatabase } from '@relay/platform';
 import { createApp } from './create-app.js';
 import { DEMO_PASSWORD, DemoSeeder } from './seed/demo-seeder.js';
 
@@ -31,12 +31,16 @@ async function main(): Promise<void> {
       for (const login of logins) logger.log(`  ${login.role.padEnd(12)} ${login.email}  (riding ${login.office})`);
     }
   }
-  // A signal closes the app (in-flight requests finish), then the embedded database, then exits 0.
+  // A signal drains the node: readiness fails, no new connections are taken, in-flight
+  // requests finish, sockets are closed so their clients reconnect to another node, then
+  // the embedded database stops and the process exits 0 (at the latest after the timeout).
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: shutting down`);
+    logger.log(`${signal}: draining`);
+    setTimeout(() => process.exit(0), config.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref();
+    app.get(Lifecycle).draining = true;
     await app.close();
     await database.stop();
     process.exit(0);

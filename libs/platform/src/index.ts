@@ -22,3 +22,5 @@ export * from './database/job-scheduler.js';
 export * from './observability/metrics.js';
 export * from './observability/http-metrics.js';
 export * from './observability/logging.js';
+export * from './observability/redis-connection.js';
+export * from './observability/lifecycle.js';

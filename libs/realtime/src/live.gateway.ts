@@ -18,6 +18,7 @@ import {
   AppError,
   EventLog,
   Metrics,
+  RedisConnection,
   type LiveEvent,
   LiveBus,
   type PresencePayload,
@@ -66,6 +67,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly bus: LiveBus,
     private readonly config: AppConfig,
     private readonly metrics: Metrics,
+    private readonly redis: RedisConnection,
     eventLog: EventLog,
   ) {
     this.sequencer = new StreamSequencer(
@@ -87,9 +89,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       }, fail);
     });
     this.subscriptions.push(
-      this.bus.events.subscribe((event) => this.sequencer.push(event)),
+      this.bus.events.subscribe((event) => this.publish(event)),
       this.bus.commands.subscribe((command) => this.obey(command)),
     );
+    // Events committed on other nodes, through the Redis adapter (never fired without Redis).
+    server.on('relay', (event: LiveEvent) => this.sequencer.push(event));
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
@@ -170,14 +174,27 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
+  /** A committed event of this node: to its own sockets, and to the other nodes for theirs. */
+  private publish(event: LiveEvent): void {
+    this.sequencer.push(event);
+    if (!this.redis.configured) return;
+    try {
+      this.server.serverSideEmit('relay', event);
+    } catch (error) {
+      // Redis is down: other nodes' clients recover this event with `sync` once it is back.
+      this.logger.warn(`event not relayed to other nodes: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Emits to this node's sockets only: every node relays each event itself, in seq order. */
   private relay(event: LiveEvent): void {
-    this.server.to(event.stream).emit('event', event);
+    this.server.local.to(event.stream).emit('event', event);
     this.metrics.eventsPublished.inc({ type: event.type });
     this.metrics.eventDelay.observe((Date.now() - Date.parse(event.at)) / 1000);
     // An office removed from a channel stops following it at once, on every node.
     if (event.type === 'channel.member_removed' && event.stream.startsWith('office:')) {
       const { channelId, officeId } = event.data as { channelId: string; officeId: string };
-      this.server.in(streams.office(officeId)).socketsLeave(streams.channel(channelId));
+      this.server.local.in(streams.office(officeId)).socketsLeave(streams.channel(channelId));
     }
   }
 

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Public } from '@relay/platform';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Lifecycle, Public, RedisConnection } from '@relay/platform';
 
 @ApiTags('operations')
 @Public()
@@ -10,6 +10,9 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly redis: RedisConnection,
+    private readonly lifecycle: Lifecycle,
   ) {}
 
   /** Liveness: the process answers. */
@@ -18,10 +21,24 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the database answers (503 otherwise). */
+  /** Readiness: the database (and Redis, when configured) answer, and the node is not draining; 503 otherwise. */
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 2000 }),
+      async () => {
+        const check = this.indicators.check('node');
+        return this.lifecycle.draining ? check.down({ draining: true }) : check.up();
+      },
+      ...(this.redis.configured
+        ? [
+            async () => {
+              const check = this.indicators.check('redis');
+              return (await this.redis.ping()) ? check.up() : check.down();
+            },
+          ]
+        : []),
+    ]);
   }
 }

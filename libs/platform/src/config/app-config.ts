@@ -149,6 +149,12 @@ export class AppConfig {
   @IsString()
   ALLOWED_ORIGINS = '';
 
+  /** On SIGTERM, in-flight work gets this long to finish before the process exits anyway. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SHUTDOWN_TIMEOUT_SECONDS = 15;
+
   /** A static bearer token for Prometheus scrapers of GET /api/v1/metrics (admins may always read it). */
   @Transform(emptyToUndefined)
   @IsOptional()
