@@ -72,11 +72,12 @@ export class Api {
 /** One party of `offices` offices with `perOffice` assistants each, all signed in. */
 export async function buildParty(baseUrl: string, offices: number, perOffice: number) {
   const admin = await new Api(baseUrl).login(ADMIN.email, ADMIN.password);
-  const party = await admin.call<{ id: string }>('POST', '/parties', { name: 'Bench Party', shortName: 'BP' });
+  const tag = Math.random().toString(36).slice(2, 8); // several scenarios share one database
+  const party = await admin.call<{ id: string }>('POST', '/parties', { name: `Bench Party ${tag}`, shortName: tag });
   const members: Api[] = [];
   for (let o = 0; o < offices; o++) {
     const office = await admin.call<{ id: string }>('POST', '/offices', {
-      code: `B${String(o).padStart(4, '0')}`,
+      code: `B${tag}${o}`,
       name: `Bench riding ${o}`,
       nameFr: `Circonscription ${o}`,
       province: 'ON',
@@ -84,7 +85,7 @@ export async function buildParty(baseUrl: string, offices: number, perOffice: nu
       partyId: party.id,
     });
     for (let m = 0; m < perOffice; m++) {
-      const email = `m${m}.o${o}@bench.riding-relay.ca`;
+      const email = `m${m}.o${o}.${tag}@bench.riding-relay.ca`;
       const password = 'bench-member-password';
       await admin.call('POST', `/offices/${office.id}/members`, {
         email,

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { benchDatabase, progress } from './harness.js';
 import { describeMachine, median } from './machine.js';
 import { fanout, type FanoutFigures } from './fanout.js';
+import { contention, contentionBaseline } from './contention.js';
 
 /**
  * `npm run bench [-- <scenario>]`: runs each scenario against the built server on a fresh
@@ -28,6 +29,21 @@ const summarise = (runs: FanoutFigures[]) => ({
 });
 const round = (value: number) => Math.round(value * 10) / 10;
 
+async function repeat<T>(times: number, run: () => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let i = 0; i < times; i++) {
+    results.push(await run());
+    progress(`  run ${i + 1}/${times}: ${JSON.stringify(results[i])}`);
+  }
+  return results;
+}
+
+/** The median of each numeric figure across runs. */
+function medians<T extends object>(runs: T[]): Record<string, number> {
+  const keys = Object.keys(runs[0]) as (keyof T)[];
+  return Object.fromEntries(keys.map((key) => [key, round(median(runs.map((run) => Number(run[key]))))]));
+}
+
 async function main(): Promise<void> {
   const wanted = process.argv[2] ?? 'all';
   const database = await benchDatabase();
@@ -44,6 +60,22 @@ async function main(): Promise<void> {
         baseline: bare,
         target: 'every socket receives the alert; p99 ≤ 250 ms; p99 ≤ 2× the bare socket.io broadcast',
         met: ours.delivered === SOCKETS && ours.p99Ms <= 250 && ours.p99Ms <= 2 * bare.p99Ms,
+      });
+    }
+    if (wanted === 'all' || wanted === 'contention') {
+      const offers = Number(process.env.BENCH_OFFERS ?? 500);
+      const runs = await repeat(RUNS, () => contention(database.url, offers));
+      const baseline = await repeat(RUNS, () => contentionBaseline(database.url, offers));
+      const ours = medians(runs);
+      results.push({
+        scenario: 'contention',
+        figures: ours,
+        baseline: medians(baseline),
+        target: '≥ 300 accepts/s, p99 ≤ 200 ms, exactly one winner per offer, 0 errors',
+        met:
+          ours.acceptsPerSecond >= 300 &&
+          ours.p99Ms <= 200 &&
+          runs.every((r) => r.winnersPerOffer === 1 && r.errors === 0),
       });
     }
   } finally {

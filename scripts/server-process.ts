@@ -66,6 +66,11 @@ export class ServerProcess {
     return exited;
   }
 
+  /** The server's process id (for measuring its memory), while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get log(): string {
     return this.output;
   }

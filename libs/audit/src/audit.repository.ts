@@ -31,19 +31,25 @@ interface AuditRow {
 export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Sequence number, time and hash are set by the database trigger (see the migration). */
-  async append(tx: Tx, entry: AuditEntry): Promise<void> {
+  /**
+   * Appends in order, in one statement. Sequence number, time and hash are set by the
+   * database trigger (see the migration), row by row in this order.
+   */
+  async append(tx: Tx, entries: AuditEntry[]): Promise<void> {
     await tx.query(
       `INSERT INTO audit_events (action, actor_id, office_id, case_id, target_type, target_id, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+       SELECT action, actor_id, office_id, case_id, target_type, target_id, data
+       FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::uuid[], $7::jsonb[])
+         WITH ORDINALITY AS t(action, actor_id, office_id, case_id, target_type, target_id, data, ord)
+       ORDER BY ord`,
       [
-        entry.action,
-        entry.actor?.userId ?? null,
-        entry.officeId === undefined ? (entry.actor?.officeId ?? null) : entry.officeId,
-        entry.caseId ?? null,
-        entry.targetType ?? null,
-        entry.targetId ?? null,
-        JSON.stringify(entry.data ?? {}),
+        entries.map((e) => e.action),
+        entries.map((e) => e.actor?.userId ?? null),
+        entries.map((e) => (e.officeId === undefined ? (e.actor?.officeId ?? null) : e.officeId)),
+        entries.map((e) => e.caseId ?? null),
+        entries.map((e) => e.targetType ?? null),
+        entries.map((e) => e.targetId ?? null),
+        entries.map((e) => JSON.stringify(e.data ?? {})),
       ],
     );
   }

@@ -1,18 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, AppError, decodeCursor, type Page, toPage, type Tx } from '@relay/platform';
+import { type Actor, AppError, decodeCursor, type Page, toPage, TransactionRunner, type Tx } from '@relay/platform';
 import { type AuditFilter, AuditRepository } from './audit.repository.js';
 import type { AuditEntry, AuditEventView, AuditVerification } from './audit.types.js';
 import type { AuditQuery } from './audit.dto.js';
 
 const EXPORT_BATCH = 1000;
 
+// After the event log: the audit chain's lock is global, so it is taken last.
+const FLUSH_ORDER = 20;
+
 @Injectable()
 export class AuditService {
-  constructor(private readonly audit: AuditRepository) {}
+  private readonly pending = new WeakMap<Tx, AuditEntry[]>();
 
-  /** Appends in the caller's transaction: the event commits or rolls back with the change. */
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /**
+   * Appends in the caller's transaction: the event commits or rolls back with the change.
+   * Entries are written together just before the commit, so the chain head (one lock for
+   * the whole trail) is held only for that last statement.
+   */
   record(tx: Tx, entry: AuditEntry): Promise<void> {
-    return this.audit.append(tx, entry);
+    let list = this.pending.get(tx);
+    if (!list) {
+      list = [];
+      this.pending.set(tx, list);
+      this.transactions.beforeCommit(tx, 'audit-trail', FLUSH_ORDER, () => this.audit.append(tx, list!));
+    }
+    list.push(entry);
+    return Promise.resolve();
   }
 
   async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEventView>> {

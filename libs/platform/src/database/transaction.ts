@@ -1,36 +1,58 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EventLog } from '../events/event-log.js';
-import { LiveBus } from '../events/live-bus.js';
 
 /** A database transaction, passed explicitly to every repository call that writes. */
 export type Tx = EntityManager;
 
+interface TxState {
+  beforeCommit: Map<string, { order: number; hook: () => Promise<void> }>;
+  afterCommit: (() => void)[];
+}
+
+/**
+ * Runs units of work in one READ COMMITTED transaction each. Writers that buffer (the
+ * event log, the audit trail) flush just before the commit, so the locks they take — a
+ * stream's counter, the audit chain head — are held for the shortest time, in one fixed
+ * order; what must wait for the commit (publishing live events) runs after it.
+ */
 @Injectable()
 export class TransactionRunner {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly eventLog: EventLog,
-    private readonly bus: LiveBus,
-  ) {}
+  private readonly active = new WeakMap<Tx, TxState>();
 
-  /**
-   * Runs `work` in one READ COMMITTED transaction; audit rows and live events join it.
-   * The live events it wrote are published only after the commit.
-   */
+  constructor(private readonly dataSource: DataSource) {}
+
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    let written: ReturnType<EventLog['takePending']> = [];
+    const state: TxState = { beforeCommit: new Map(), afterCommit: [] };
     const result = await this.dataSource.transaction(async (tx) => {
+      this.active.set(tx, state);
       const value = await work(tx);
-      written = this.eventLog.takePending(tx);
+      const hooks = [...state.beforeCommit.values()].sort((a, b) => a.order - b.order);
+      for (const { hook } of hooks) await hook();
       return value;
     });
-    this.bus.publish(written);
+    for (const hook of state.afterCommit) hook();
     return result;
+  }
+
+  /** Registers `hook` (once per key) to run at the end of `tx`, before its commit; lower `order` first. */
+  beforeCommit(tx: Tx, key: string, order: number, hook: () => Promise<void>): void {
+    const state = this.stateOf(tx);
+    if (!state.beforeCommit.has(key)) state.beforeCommit.set(key, { order, hook });
+  }
+
+  afterCommit(tx: Tx, hook: () => void): void {
+    this.stateOf(tx).afterCommit.push(hook);
   }
 
   /** For reads that need no transaction. */
   get reader(): Tx {
     return this.dataSource.manager;
+  }
+
+  private stateOf(tx: Tx): TxState {
+    const state = this.active.get(tx);
+    // A write outside run() would never be flushed: fail loudly rather than lose it.
+    if (!state) throw new Error('buffered writes need a transaction started by TransactionRunner.run');
+    return state;
   }
 }
