@@ -10,24 +10,31 @@ interface ConnectOrder {
   kind: 'connect';
   url: string;
   tokens: string[];
-  channelId?: string; // the Relay server: subscribe to this channel
+  channelId?: string; // the Relay server: subscribe to this channel (none: an idle socket)
   bare?: boolean; // the bare socket.io baseline: joins its room by itself
 }
 
 const sockets: Socket[] = [];
-const receipts: { marker: string; at: number }[] = [];
+const receipts: { marker: string; at: number; socket: number; seq: number }[] = [];
 
 function open(order: ConnectOrder, token: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const socket = io(order.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-    sockets.push(socket);
-    socket.on('event', (event: { type?: string; data?: { title?: string; marker?: string } }) => {
-      const marker = order.bare ? event.data?.marker : event.type === 'alert.posted' ? event.data?.title : undefined;
-      if (marker?.startsWith('bench-')) receipts.push({ marker, at: now() });
+    const index = sockets.push(socket) - 1;
+    type Received = { type?: string; seq?: number; data?: { title?: string; body?: string; marker?: string } };
+    socket.on('event', (event: Received) => {
+      const marker = order.bare
+        ? event.data?.marker
+        : event.type === 'alert.posted'
+          ? event.data?.title
+          : event.type === 'message.posted'
+            ? event.data?.body
+            : undefined;
+      if (marker?.startsWith('bench-')) receipts.push({ marker, at: now(), socket: index, seq: event.seq ?? 0 });
     });
     socket.once('connect_error', reject);
     socket.once('connect', () => {
-      if (order.bare) return resolve();
+      if (order.bare || !order.channelId) return resolve();
       socket
         .timeout(30_000)
         .emitWithAck('subscribe', { channelId: order.channelId })

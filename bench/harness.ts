@@ -101,7 +101,14 @@ export async function buildParty(baseUrl: string, offices: number, perOffice: nu
   return { admin, members, channelId };
 }
 
-/** Client processes, each holding a share of the sockets (the server never shares their CPU time slice accounting). */
+export interface Receipt {
+  marker: string;
+  at: number;
+  socket: number;
+  seq: number;
+}
+
+/** Client processes, each holding a share of the sockets, so the clients' work is not the orchestrator's. */
 export class ClientFleet {
   private readonly children: ChildProcess[] = [];
 
@@ -124,17 +131,20 @@ export class ClientFleet {
     );
   }
 
-  async collect(): Promise<{ marker: string; at: number }[]> {
+  async collect(): Promise<Receipt[]> {
     const parts = await Promise.all(
       this.children.map(
         (child) =>
-          new Promise<{ marker: string; at: number }[]>((done) => {
-            child.once('message', (message: { receipts: { marker: string; at: number }[] }) => done(message.receipts));
+          new Promise<Receipt[]>((done) => {
+            child.once('message', (message: { receipts: Receipt[] }) => done(message.receipts));
             child.send({ kind: 'collect' });
           }),
       ),
     );
-    return parts.flat();
+    // Socket numbers are per process: make them unique across the fleet.
+    return parts.flatMap((part, child) =>
+      part.map((receipt) => ({ ...receipt, socket: child * 1_000_000 + receipt.socket })),
+    );
   }
 
   close(): void {

@@ -18,6 +18,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
+  app.set('etag', false); // resources carry their own ETag ("<version>"); hashing every body costs CPU
   app.use(httpMetrics(app.get(Metrics)));
   app.use(helmet());
   app.use(requireJson);

@@ -4,6 +4,26 @@ import { rowsOf, type Tx } from '@relay/platform';
 import { CaseConsentEntity, CaseEntity, CaseNoteEntity } from './case.entities.js';
 import type { CaseQuery } from './case.dto.js';
 
+const LIST_COLUMNS = [
+  'id',
+  'reference',
+  'handlingOfficeId',
+  'homeOfficeId',
+  'assigneeId',
+  'createdBy',
+  'category',
+  'immigrationType',
+  'summary',
+  'urgency',
+  'complexity',
+  'deadline',
+  'languages',
+  'status',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
+
 /**
  * Every read names the office asking: a query cannot forget the tenant. A case is
  * visible to its handling office, and to its home office (status only).
@@ -26,7 +46,8 @@ export class CasesRepository {
   }
 
   list(officeId: string, query: CaseQuery, after: [string, string] | undefined, limit: number): Promise<CaseEntity[]> {
-    const q = this.reader.createQueryBuilder(CaseEntity, 'c');
+    // Lists never show the constituent: do not even read it.
+    const q = this.reader.createQueryBuilder(CaseEntity, 'c').select(LIST_COLUMNS.map((column) => `c.${column}`));
     if (query.scope === 'home') {
       q.where('c.home_office_id = :officeId AND c.handling_office_id <> :officeId', { officeId });
     } else {

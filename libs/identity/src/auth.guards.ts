@@ -9,6 +9,7 @@ import { Strategy as LocalStrategyBase } from 'passport-local';
 import type { Request } from 'express';
 import { type Actor, AppConfig, AppError, IS_PUBLIC } from '@relay/platform';
 import { AuthService } from './auth.service.js';
+import { signingKey } from './signing-key.js';
 import type { AccessClaims } from './token.service.js';
 import { LoginDto } from './identity.dto.js';
 import type { UserEntity } from './user.entity.js';
@@ -21,7 +22,7 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.JWT_SECRET!,
+      secretOrKey: signingKey(config.JWT_SECRET!) as unknown as string,
       algorithms: ['HS256'],
     });
   }

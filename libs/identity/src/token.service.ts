@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes } from 'node:crypto';
 import { AppConfig, rowsOf, type Tx } from '@relay/platform';
 import type { UserEntity } from './user.entity.js';
+import { signingKey } from './signing-key.js';
 
 export interface AccessClaims {
   sub: string;
@@ -43,14 +44,20 @@ export class TokenService {
       [sessionId, hashToken(refreshToken), this.config.REFRESH_TOKEN_TTL_SECONDS],
     );
     const claims: AccessClaims = { sub: userId, sid: sessionId };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      secret: signingKey(this.config.JWT_SECRET!) as unknown as string,
+    });
     return { accessToken, refreshToken, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS };
   }
 
   /** The claims of a valid access token, or null (bad signature, expired, malformed). */
   async verifyAccess(token: string): Promise<(AccessClaims & { exp: number }) | null> {
     try {
-      return await this.jwt.verifyAsync<AccessClaims & { exp: number }>(token, { algorithms: ['HS256'] });
+      return await this.jwt.verifyAsync<AccessClaims & { exp: number }>(token, {
+        algorithms: ['HS256'],
+        secret: signingKey(this.config.JWT_SECRET!) as unknown as string,
+      });
     } catch {
       return null;
     }
