@@ -37,6 +37,7 @@ export async function startRelay(databaseUrl: string, env: Record<string, string
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOGIN_RATE_LIMIT: '1000000',
+    USER_RATE_LIMIT: '100000000',
     SOCKET_RATE_LIMIT: '1000',
     ACCESS_TOKEN_TTL_SECONDS: '3600',
     DB_POOL_SIZE: '20',

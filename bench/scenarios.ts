@@ -231,6 +231,7 @@ export async function twoNodeFanout(databaseUrl: string, redisUrl: string, socke
       ADMIN_EMAIL: 'admin@bench.riding-relay.ca',
       ADMIN_PASSWORD: 'bench-admin-password',
       LOGIN_RATE_LIMIT: '1000000',
+      USER_RATE_LIMIT: '100000000',
       SOCKET_RATE_LIMIT: '1000',
       ACCESS_TOKEN_TTL_SECONDS: '3600',
     },

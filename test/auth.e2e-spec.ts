@@ -90,6 +90,26 @@ describe('sign-in', () => {
     }
   });
 
+  it('limits how many requests one user makes per minute, without slowing another user', async () => {
+    const limited = await startTestApp({ USER_RATE_LIMIT: '5' });
+    try {
+      const lw = new World(limited);
+      const officeId = (await lw.office(null)).id;
+      const [first, second] = [await lw.member(officeId), await lw.member(officeId)];
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        statuses.push((await limited.http().get(`${API}/me`).auth(first.token, { type: 'bearer' })).status);
+      }
+      expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+      const refused = await limited.http().get(`${API}/me`).auth(first.token, { type: 'bearer' });
+      expect(refused.status).toBe(429);
+      expect(refused.body.code).toBe('rate_limited');
+      await limited.http().get(`${API}/me`).auth(second.token, { type: 'bearer' }).expect(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('throttles repeated login attempts for one address and e-mail', async () => {
     const throttled = await startTestApp({ LOGIN_RATE_LIMIT: '3' });
     try {

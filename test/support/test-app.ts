@@ -27,6 +27,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOGIN_RATE_LIMIT: '1000',
+    USER_RATE_LIMIT: '1000000',
     DB_POOL_SIZE: '5',
     ...env,
   });

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -16,7 +16,7 @@ import {
 } from '@relay/platform';
 import { AuditModule } from '@relay/audit';
 import { DirectoryModule, OfficeEntity, PartyEntity } from '@relay/directory';
-import { IdentityModule, UserEntity } from '@relay/identity';
+import { IdentityModule, JwtAuthGuard, UserEntity, UserThrottleGuard } from '@relay/identity';
 import { CaseConsentEntity, CaseEntity, CaseNoteEntity, CasesModule } from '@relay/cases';
 import { ChannelsModule } from '@relay/channels';
 import { RealtimeModule } from '@relay/realtime';
@@ -54,7 +54,10 @@ export class AppModule {
             return dataSource;
           },
         }),
-        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT }]),
+        ThrottlerModule.forRoot([
+          { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT },
+          { name: 'user', ttl: 60_000, limit: config.USER_RATE_LIMIT },
+        ]),
         TerminusModule,
         AuditModule,
         DirectoryModule,
@@ -67,6 +70,9 @@ export class AppModule {
       controllers: [HealthController, MetricsController],
       providers: [
         DemoSeeder,
+        // In this order: who is asking, then how often they have asked.
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: UserThrottleGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerGuard, type ThrottlerRequest } from '@nestjs/throttler';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
@@ -83,12 +83,33 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 }
 
-/** Login attempts are counted per client address and e-mail. */
+/** Login attempts are counted per client address and e-mail (the `login` throttler). */
 @Injectable()
 export class LoginThrottleGuard extends ThrottlerGuard {
   protected override getTracker(req: Record<string, unknown>): Promise<string> {
     const body = req.body as { email?: unknown } | undefined;
     const email = typeof body?.email === 'string' ? body.email.toLowerCase() : '';
     return Promise.resolve(`${String(req.ip)}|${email}`);
+  }
+
+  protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
+    return request.throttler.name === 'login' ? super.handleRequest(request) : Promise.resolve(true);
+  }
+}
+
+/**
+ * Every HTTP request counts against its user (or, before sign-in, its address): the `user`
+ * throttler, a guard on every route after authentication. Limits are per node.
+ */
+@Injectable()
+export class UserThrottleGuard extends ThrottlerGuard {
+  protected override getTracker(req: Record<string, unknown>): Promise<string> {
+    const actor = req.user as Actor | undefined;
+    return Promise.resolve(actor?.userId ? `user:${actor.userId}` : `ip:${String(req.ip)}`);
+  }
+
+  protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
+    if (request.context.getType() !== 'http' || request.throttler.name !== 'user') return Promise.resolve(true);
+    return super.handleRequest(request);
   }
 }

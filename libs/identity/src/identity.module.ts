@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '@relay/platform';
@@ -7,7 +6,7 @@ import { AuditModule } from '@relay/audit';
 import { DirectoryModule } from '@relay/directory';
 import { AuthController, UsersController } from './identity.controller.js';
 import { AuthService } from './auth.service.js';
-import { JwtAuthGuard, JwtStrategy, LocalStrategy } from './auth.guards.js';
+import { JwtStrategy, LocalStrategy } from './auth.guards.js';
 import { PasswordHasher } from './password-hasher.js';
 import { TokenService } from './token.service.js';
 import { UsersRepository } from './users.repository.js';
@@ -32,7 +31,6 @@ import { UsersService } from './users.service.js';
     TokenService,
     JwtStrategy,
     LocalStrategy,
-    { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
   exports: [AuthService, UsersService],
 })

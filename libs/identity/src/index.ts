@@ -3,3 +3,4 @@ export * from './auth.service.js';
 export * from './users.service.js';
 export * from './user.entity.js';
 export * from './identity.dto.js';
+export { JwtAuthGuard, UserThrottleGuard } from './auth.guards.js';

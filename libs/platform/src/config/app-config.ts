@@ -162,6 +162,12 @@ export class AppConfig {
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
   METRICS_TOKEN?: string;
 
+  /** HTTP requests one user (or, unsigned, one address) may make per minute on one node. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  USER_RATE_LIMIT = 6000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent' = 'info';
 }
