@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
-import { ensureDatabase, runMigrationsOnce } from '@relay/platform';
+// File imports, not the @relay/platform index: tests import this, and Jest cannot load Nest's CommonJS packages.
+import { ensureDatabase } from '../libs/platform/src/database/database-url.js';
+import { runMigrationsOnce } from '../libs/platform/src/database/migrate.js';
 import { MIGRATIONS } from '../migrations/index.js';
 import { freePort, ServerProcess } from './server-process.js';
 
@@ -36,7 +38,12 @@ export async function startCluster(options: {
       }),
     );
   }
-  await Promise.all(nodes.map((node) => node.start()));
+  try {
+    await Promise.all(nodes.map((node) => node.start()));
+  } catch (error) {
+    await Promise.all(nodes.map((node) => node.stop('SIGKILL'))); // leave nothing running
+    throw error;
+  }
   return nodes;
 }
 

@@ -23,15 +23,7 @@ import { UsersService } from './users.service.js';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [
-    AuthService,
-    UsersService,
-    UsersRepository,
-    PasswordHasher,
-    TokenService,
-    JwtStrategy,
-    LocalStrategy,
-  ],
+  providers: [AuthService, UsersService, UsersRepository, PasswordHasher, TokenService, JwtStrategy, LocalStrategy],
   exports: [AuthService, UsersService],
 })
 export class IdentityModule {}

@@ -32,10 +32,15 @@ import { ChannelDto, SubscribeDto, SyncDto } from './live.dto.js';
 import { RateLimiter } from './rate-limiter.js';
 import { StreamSequencer } from './stream-sequencer.js';
 
+/** What other nodes may read of a socket (fetchSockets sends it through Redis as JSON). */
 interface SocketData {
   actor: Actor;
   displayName: string;
   expiresAt: number;
+}
+
+/** What stays on this node: timers and counters do not travel. */
+interface LocalState {
   limiter: RateLimiter;
   expiry?: NodeJS.Timeout;
 }
@@ -58,6 +63,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private readonly logger = new Logger('live');
   private readonly subscriptions: Subscription[] = [];
   private readonly sequencer: StreamSequencer;
+  private readonly local = new WeakMap<LiveSocket, LocalState>();
   @WebSocketServer() private readonly server: Namespace;
 
   constructor(
@@ -84,7 +90,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       if (typeof token !== 'string' || token.length === 0 || token.length > 4096) return fail();
       this.auth.authenticateToken(token).then((session) => {
         if (!session) return fail();
-        Object.assign(socket.data, { ...session, limiter: new RateLimiter(this.config.SOCKET_RATE_LIMIT) });
+        Object.assign(socket.data, session);
+        this.local.set(socket as LiveSocket, { limiter: new RateLimiter(this.config.SOCKET_RATE_LIMIT) });
         next();
       }, fail);
     });
@@ -107,12 +114,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     ]);
     // The token is checked again when it expires: the client reconnects with a fresh one.
     const expiresIn = socket.data.expiresAt - Date.now();
-    socket.data.expiry = setTimeout(() => socket.disconnect(true), Math.max(0, expiresIn));
+    this.local.get(socket)!.expiry = setTimeout(() => socket.disconnect(true), Math.max(0, expiresIn));
     await this.announcePresence(socket, true);
   }
 
   async handleDisconnect(socket: LiveSocket): Promise<void> {
-    clearTimeout(socket.data.expiry);
+    clearTimeout(this.local.get(socket)?.expiry);
     if (!socket.data.actor) return;
     this.metrics.socketsConnected.dec();
     await this.announcePresence(socket, false);
@@ -162,7 +169,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   /** Rate limit, then the work; every failure becomes an error ack and the socket stays up. */
   private async answer<T extends object>(socket: LiveSocket, work: () => Promise<T>): Promise<Ack<T>> {
-    if (!socket.data.limiter.take()) {
+    if (!this.local.get(socket)?.limiter.take()) {
       return { ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down' } };
     }
     try {

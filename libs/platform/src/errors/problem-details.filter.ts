@@ -88,7 +88,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return { status, code: CODE_BY_STATUS[status] ?? 'error', detail: exception.message };
+      return {
+        status,
+        code: CODE_BY_STATUS[status] ?? 'error',
+        detail: exception.message,
+        errors: failedChecks(exception),
+      };
     }
     if (isDatabaseUnavailable(exception)) {
       return { status: 503, code: 'service_unavailable', detail: 'The database is unavailable; try again shortly' };
@@ -105,6 +110,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return { status: 500, code: 'internal_error', detail: 'An unexpected error occurred' };
   }
+}
+
+/** A failed readiness check (terminus) names what is down: database, redis, node (draining). */
+function failedChecks(exception: HttpException): FieldError[] | undefined {
+  const body = exception.getResponse() as { error?: Record<string, { status?: string; message?: string }> };
+  if (typeof body !== 'object' || !body.error || Object.keys(body.error).length === 0) return undefined;
+  return Object.entries(body.error).map(([field, check]) => ({
+    field,
+    message: check.message ?? check.status ?? 'down',
+  }));
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {
