@@ -10,10 +10,13 @@ export interface HttpJob {
   url: string;
   token: string;
   body?: unknown;
+  /** Send the response's `id` back (for requests that create something later steps use). */
+  keepId?: boolean;
 }
 export interface HttpOutcome {
   status: number;
   ms: number;
+  id?: string;
 }
 
 async function runAll(jobs: HttpJob[][], concurrency: number): Promise<HttpOutcome[][]> {
@@ -37,8 +40,10 @@ async function send(job: HttpJob): Promise<HttpOutcome> {
       headers: { authorization: `Bearer ${job.token}`, ...(job.body ? { 'content-type': 'application/json' } : {}) },
       body: job.body ? JSON.stringify(job.body) : undefined,
     });
-    await res.arrayBuffer();
-    return { status: res.status, ms: now() - started };
+    const text = await res.text();
+    const ms = now() - started;
+    const id = job.keepId && res.ok ? (JSON.parse(text) as { id?: string }).id : undefined;
+    return { status: res.status, ms, id };
   } catch {
     return { status: 0, ms: now() - started };
   }

@@ -5,12 +5,13 @@ import { fanout, type FanoutFigures } from './fanout.js';
 import { contention, contentionBaseline } from './contention.js';
 import { catchUp, idleSockets, rest, twoNodeFanout, writePath, writePathBaseline } from './scenarios.js';
 import { fanoutChart } from './chart.js';
+import { year } from './year.js';
 
 /**
  * `npm run bench [-- <scenario>]`: runs each scenario against the built server on a fresh
  * database (embedded, or on DATABASE_URL's server), with its baseline measured in the same
  * run, and writes bench/RESULTS.md, bench/results.json and bench/fanout.svg.
- * Scenarios: fanout, idle, contention, write, catchup, rest, twonodes (needs REDIS_URL).
+ * Scenarios: fanout, idle, contention, write, catchup, rest, year, twonodes (needs REDIS_URL).
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SIZES = (process.env.BENCH_FANOUT_SIZES ?? '1000,5000,10000').split(',').map(Number);
@@ -134,6 +135,21 @@ async function main(): Promise<void> {
         target:
           'GET /cases (50 items, authenticated) p99 ≤ 50 ms under 100 connections; req/s beside a bare NestJS route',
         met: ours.p99Ms <= 50 && ours.errors === 0,
+      });
+    }
+    if (want('year')) {
+      // One replay (it is long); the figures extrapolate its weeks to 52.
+      const figures = await year(database.url, Number(process.env.BENCH_YEAR_WEEKS ?? 1));
+      results.push({
+        scenario: 'year-of-casework',
+        figures,
+        baseline: {},
+        target: 'the year in ≤ 15 minutes, API p99 ≤ 100 ms, audit verify of the whole year ≤ 60 s',
+        met:
+          figures.yearMinutes <= 15 &&
+          figures.p99Ms <= 100 &&
+          figures.auditVerifySeconds <= 60 &&
+          figures.auditVerifyOk === 1,
       });
     }
     if (want('twonodes') && process.env.REDIS_URL) {

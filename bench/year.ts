@@ -1,0 +1,236 @@
+import { fork } from 'node:child_process';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { ADMIN, Api, progress, startRelay } from './harness.js';
+import type { HttpJob, HttpOutcome } from './http-worker.js';
+import { now, percentile } from './machine.js';
+
+/**
+ * A year of casework from the survey's figures, replayed for `weeks` weeks as fast as the
+ * server allows and extrapolated to 52: 343 offices, 73% with under 20 new files a week, 4%
+ * over 50; each file read ~10 times; simple files closed; 5% of complex files handed off to
+ * the party channel and taken by another office; weekly trades between neighbours; 20 alerts
+ * a week per party. The audit trail is then grown to a year's size and verified.
+ */
+const WEEKS_IN_YEAR = 52;
+const MEMBER_PASSWORD = 'bench-member-password';
+
+interface Office {
+  id: string;
+  partyId: string | null;
+  neighbourIds: string[];
+}
+
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+}
+
+/** New files a week for one office: the survey's uneven demand. */
+function weeklyFiles(random: () => number): number {
+  const draw = random();
+  if (draw < 0.73) return 2 + Math.floor(random() * 16); // under 20
+  if (draw < 0.96) return 20 + Math.floor(random() * 16);
+  return 51 + Math.floor(random() * 20); // over 50
+}
+
+class Replay {
+  readonly latencies: number[] = [];
+  requests = 0;
+  failures = 0;
+  elapsedMs = 0;
+
+  /** Runs one phase of jobs (each inner list fired together) from a client process. */
+  async run(jobs: HttpJob[][]): Promise<HttpOutcome[][]> {
+    if (jobs.length === 0) return [];
+    const worker = fork(resolve('dist/bench/http-worker.js'));
+    const out = await new Promise<{ results: HttpOutcome[][]; elapsedMs: number }>((done) => {
+      worker.once('message', done);
+      worker.send({ jobs, concurrency: 50 });
+    });
+    for (const result of out.results.flat()) {
+      this.latencies.push(result.ms);
+      this.requests++;
+      if (result.status >= 500 || result.status === 0) this.failures++;
+    }
+    this.elapsedMs += out.elapsedMs;
+    return out.results;
+  }
+}
+
+export async function year(databaseUrl: string, weeks: number) {
+  progress(`a year of casework: 343 ridings, one assistant each; replaying ${weeks} week(s)`);
+  const server = await startRelay(databaseUrl, { SEED_DEMO: '1', JOB_INTERVAL_SECONDS: '3600' });
+  const api = `${server.baseUrl}/api/v1`;
+  const admin = await new Api(server.baseUrl).login(ADMIN.email, ADMIN.password);
+  const offices: Office[] = [];
+  for (let after: string | null = null, first = true; first || after; first = false) {
+    const page: { items: Office[]; nextCursor: string | null } = await admin.call(
+      'GET',
+      `/offices?limit=200${after ? `&after=${after}` : ''}`,
+    );
+    offices.push(...page.items);
+    after = page.nextCursor;
+  }
+  const token = new Map<string, string>();
+  for (const office of offices) {
+    const email = `year.${office.id}@bench.riding-relay.ca`;
+    await admin.call('POST', `/offices/${office.id}/members`, {
+      email,
+      displayName: 'Year assistant',
+      role: 'assistant',
+      password: MEMBER_PASSWORD,
+    });
+    token.set(office.id, (await new Api(server.baseUrl).login(email, MEMBER_PASSWORD)).token!);
+  }
+  const partyChannel = new Map<string, string>();
+  for (const office of offices) {
+    if (!office.partyId || partyChannel.has(office.partyId)) continue;
+    const res = await fetch(`${api}/channels`, { headers: { authorization: `Bearer ${token.get(office.id)}` } });
+    const list = (await res.json()) as { items: { id: string; kind: string }[] };
+    partyChannel.set(office.partyId, list.items.find((c) => c.kind === 'party')!.id);
+  }
+
+  const random = seeded(42);
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+  const replay = new Replay();
+  const job = (officeId: string, method: string, path: string, body?: unknown, keepId = false): HttpJob[] => [
+    { method, url: `${api}${path}`, token: token.get(officeId)!, body, keepId },
+  ];
+  const consent = { scope: 'share_with_offices', grantedAt: new Date().toISOString(), evidence: 'IMM 5476 on file' };
+  for (let week = 1; week <= weeks; week++) {
+    const plan = offices.flatMap((office) =>
+      Array.from({ length: weeklyFiles(random) }, () => ({ office, complex: random() < 0.33 })),
+    );
+    const created = await replay.run(
+      plan.map(({ office, complex }) =>
+        job(
+          office.id,
+          'POST',
+          '/cases',
+          {
+            category: complex ? 'immigration' : 'employment_insurance',
+            ...(complex ? { immigrationType: 'permanent_residence' } : {}),
+            summary: complex ? 'Permanent residence file stalled' : 'EI claim delayed',
+            urgency: 'routine',
+            complexity: complex ? 'complex' : 'simple',
+            languages: ['en'],
+            constituent: { fullName: 'Year Constituent' },
+          },
+          true,
+        ),
+      ),
+    );
+    const files = plan.map((file, i) => ({ ...file, caseId: created[i][0].id })).filter((file) => file.caseId);
+    // Each file is read about ten times over its life; at steady state that is ten reads a file a week.
+    await replay.run(
+      files.flatMap((file) => Array.from({ length: 10 }, () => job(file.office.id, 'GET', `/cases/${file.caseId}`))),
+    );
+    // Simple files stay open about three months: at steady state as many close as open.
+    await replay.run(
+      files
+        .filter((f) => !f.complex)
+        .map((f) => job(f.office.id, 'PATCH', `/cases/${f.caseId}`, { status: 'resolved' })),
+    );
+    // 5% of complex files go to the party channel and another office of the party takes them.
+    const handedOff = files.filter((f) => f.complex && f.office.partyId && random() < 0.05);
+    await replay.run(handedOff.map((f) => job(f.office.id, 'POST', `/cases/${f.caseId}/consents`, consent)));
+    const offers = await replay.run(
+      handedOff.map((f) =>
+        job(
+          f.office.id,
+          'POST',
+          '/handoffs',
+          { caseId: f.caseId, channelId: partyChannel.get(f.office.partyId!), note: 'Complex PR file' },
+          true,
+        ),
+      ),
+    );
+    await replay.run(
+      handedOff.map((f, i) => {
+        const taker = pick(offices.filter((o) => o.partyId === f.office.partyId && o.id !== f.office.id));
+        return job(taker.id, 'POST', `/handoffs/${offers[i][0].id}/accept`);
+      }),
+    );
+    // Neighbours trade: twenty pairs a week swap one simple file each.
+    const simple = files.filter((f) => !f.complex);
+    const pairs = Array.from({ length: 20 }, () => {
+      const give = pick(simple);
+      const neighbour = simple.find((f) => give.office.neighbourIds.includes(f.office.id));
+      return neighbour ? { give, take: neighbour } : null;
+    }).filter((pair) => pair !== null);
+    await replay.run(
+      pairs.flatMap((p) => [
+        job(p.give.office.id, 'POST', `/cases/${p.give.caseId}/consents`, consent),
+        job(p.take.office.id, 'POST', `/cases/${p.take.caseId}/consents`, consent),
+      ]),
+    );
+    const trades = await replay.run(
+      pairs.map((p) =>
+        job(
+          p.give.office.id,
+          'POST',
+          '/trades',
+          {
+            counterpartyOfficeId: p.take.office.id,
+            giveCaseIds: [p.give.caseId],
+            takeCaseIds: [p.take.caseId],
+            note: 'Weekly swap',
+          },
+          true,
+        ),
+      ),
+    );
+    await replay.run(pairs.map((p, i) => job(p.take.office.id, 'POST', `/trades/${trades[i][0].id}/accept`)));
+    // Twenty alerts a week in each party's channel.
+    await replay.run(
+      [...partyChannel].flatMap(([partyId, channelId]) => {
+        const poster = offices.find((o) => o.partyId === partyId)!;
+        return Array.from({ length: 20 }, (_, n) =>
+          job(poster.id, 'POST', `/channels/${channelId}/alerts`, {
+            title: `Rule change ${week}.${n}`,
+            body: 'Processing times updated',
+            severity: 'info',
+            categories: ['immigration'],
+          }),
+        );
+      }),
+    );
+    progress(`  week ${week}: ${files.length} new files, ${replay.requests} requests so far`);
+  }
+
+  // Grow the audit trail to a year's size through the real trigger, then verify it all.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const [{ n: weekRows }] = (await pool.query(`SELECT count(*)::int AS n FROM audit_events`)).rows as { n: number }[];
+  const missing = Math.max(0, Math.round((weekRows / weeks) * WEEKS_IN_YEAR) - weekRows);
+  progress(`  growing the audit trail by ${missing} rows to a year's size`);
+  for (let done = 0; done < missing; done += 200_000) {
+    await pool.query(
+      `INSERT INTO audit_events (action, data) SELECT 'case.viewed', '{"view":"full"}' FROM generate_series(1, $1)`,
+      [Math.min(200_000, missing - done)],
+    );
+  }
+  const started = now();
+  const verify = await admin.call<{ ok: boolean; checked: number }>('GET', '/audit/verify');
+  const verifyMs = now() - started;
+  const [{ size }] = (await pool.query(`SELECT pg_database_size(current_database())::bigint AS size`)).rows as {
+    size: string;
+  }[];
+  await pool.end();
+  await server.stop();
+  replay.latencies.sort((a, b) => a - b);
+  return {
+    weeks,
+    requests: replay.requests,
+    requestsPerSecond: Math.round((replay.requests / replay.elapsedMs) * 1000),
+    p99Ms: Math.round(percentile(replay.latencies, 99) * 10) / 10,
+    serverErrors: replay.failures,
+    yearMinutes: Math.round(((replay.elapsedMs / weeks) * WEEKS_IN_YEAR) / 6_000) / 10,
+    auditRows: verify.checked,
+    auditVerifyOk: verify.ok ? 1 : 0,
+    auditVerifySeconds: Math.round(verifyMs / 100) / 10,
+    databaseMiB: Math.round(Number(size) / 2 ** 20),
+  };
+}
