@@ -50,11 +50,15 @@ class Replay {
       worker.once('message', done);
       worker.send({ jobs, concurrency: 50 });
     });
+    const refused = new Map<number, number>();
     for (const result of out.results.flat()) {
       this.latencies.push(result.ms);
       this.requests++;
       if (result.status >= 500 || result.status === 0) this.failures++;
+      if (result.status >= 300) refused.set(result.status, (refused.get(result.status) ?? 0) + 1);
     }
+    if (refused.size > 0)
+      progress(`    answers other than 2xx in this phase: ${JSON.stringify(Object.fromEntries(refused))}`);
     this.elapsedMs += out.elapsedMs;
     return out.results;
   }
@@ -149,9 +153,10 @@ export async function year(databaseUrl: string, weeks: number) {
       ),
     );
     await replay.run(
-      handedOff.map((f, i) => {
+      handedOff.flatMap((f, i) => {
+        const offerId = offers[i][0].id;
         const taker = pick(offices.filter((o) => o.partyId === f.office.partyId && o.id !== f.office.id));
-        return job(taker.id, 'POST', `/handoffs/${offers[i][0].id}/accept`);
+        return offerId ? [job(taker.id, 'POST', `/handoffs/${offerId}/accept`)] : [];
       }),
     );
     // Neighbours trade: twenty pairs a week swap one simple file each.
@@ -183,7 +188,11 @@ export async function year(databaseUrl: string, weeks: number) {
         ),
       ),
     );
-    await replay.run(pairs.map((p, i) => job(p.take.office.id, 'POST', `/trades/${trades[i][0].id}/accept`)));
+    await replay.run(
+      pairs.flatMap((p, i) =>
+        trades[i][0].id ? [job(p.take.office.id, 'POST', `/trades/${trades[i][0].id}/accept`)] : [],
+      ),
+    );
     // Twenty alerts a week in each party's channel.
     await replay.run(
       [...partyChannel].flatMap(([partyId, channelId]) => {

@@ -65,6 +65,7 @@ export class CaseTransfers {
     return null;
   }
 
+  /** Moves the file and writes its ledger row (files given and taken between offices). */
   async move(
     tx: Tx,
     actor: Actor,
@@ -74,6 +75,7 @@ export class CaseTransfers {
   ): Promise<void> {
     const fromOfficeId = kase.handlingOfficeId;
     await this.cases.moveTo(tx, kase.id, toOfficeId);
+    await this.cases.recordTransfer(tx, kase, fromOfficeId, toOfficeId, via);
     await this.audit.record(tx, {
       action: 'case.transferred',
       actor,

@@ -128,6 +128,20 @@ export class CasesRepository {
     );
   }
 
+  async recordTransfer(
+    tx: Tx,
+    kase: CaseEntity,
+    fromOfficeId: string,
+    toOfficeId: string,
+    via: { kind: 'handoff' | 'trade'; id: string },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO case_transfers (case_id, from_office_id, to_office_id, via, via_id, category, complexity)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [kase.id, fromOfficeId, toOfficeId, via.kind, via.id, kase.category, kase.complexity],
+    );
+  }
+
   async hasLiveConsent(tx: Tx, caseId: string, maxAgeDays: number): Promise<boolean> {
     const rows: unknown[] = await tx.query(
       `SELECT 1 FROM case_consents

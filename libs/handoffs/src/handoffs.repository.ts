@@ -118,31 +118,4 @@ export class HandoffsRepository {
       [offer.channelId, authorId, offer.fromOfficeId, offer.note, offer.id],
     );
   }
-
-  async recordTransfer(
-    tx: Tx,
-    transfer: {
-      caseId: string;
-      from: string;
-      to: string;
-      via: 'handoff' | 'trade';
-      viaId: string;
-      category: string;
-      complexity: string;
-    },
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO case_transfers (case_id, from_office_id, to_office_id, via, via_id, category, complexity)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        transfer.caseId,
-        transfer.from,
-        transfer.to,
-        transfer.via,
-        transfer.viaId,
-        transfer.category,
-        transfer.complexity,
-      ],
-    );
-  }
 }

@@ -113,15 +113,6 @@ export class HandoffsService implements OnApplicationBootstrap {
       if (why === 'consent_missing') throw new AppError('consent_missing', 'The file no longer has a live consent');
       if (why) throw new AppError('case_not_transferable', `The file cannot move: ${NOT_TRANSFERABLE[why]}`);
       await this.files.move(tx, actor, kase!, actor.officeId!, { kind: 'handoff', id });
-      await this.handoffs.recordTransfer(tx, {
-        caseId: kase!.id,
-        from: offer.fromOfficeId,
-        to: actor.officeId!,
-        via: 'handoff',
-        viaId: id,
-        category: kase!.category,
-        complexity: kase!.complexity,
-      });
       const accepted = await this.handoffs.decide(tx, id, {
         status: 'accepted',
         by: actor.userId,

@@ -155,15 +155,6 @@ export class TradesService implements OnApplicationBootstrap {
       for (const move of moves) {
         const kase = locked.get(move.caseId)!;
         await this.files.move(tx, actor, kase, move.to, { kind: 'trade', id });
-        await this.handoffs.recordTransfer(tx, {
-          caseId: kase.id,
-          from: move.from,
-          to: move.to,
-          via: 'trade',
-          viaId: id,
-          category: kase.category,
-          complexity: kase.complexity,
-        });
       }
       await this.trades.decide(tx, id, { status: 'accepted', by: actor.userId });
       return this.recordCurrent(tx, actor, 'trade.accepted', id);

@@ -137,7 +137,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       const room = streams.channel(dto.channelId);
       await this.live.requireChannel(socket.data.actor, dto.channelId);
       await socket.join(room); // joined before reading, so nothing falls between (duplicates share a seq)
-      return this.live.subscribe(socket.data.actor, dto.channelId, dto.after);
+      return this.live.missedOnChannel(dto.channelId, dto.after);
     });
   }
 

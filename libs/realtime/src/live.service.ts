@@ -36,8 +36,8 @@ export class LiveService {
     }
   }
 
-  async subscribe(actor: Actor, channelId: string, after?: number) {
-    await this.requireChannel(actor, channelId);
+  /** What a subscriber missed; the gateway has checked membership and joined the room first. */
+  async missedOnChannel(channelId: string, after?: number) {
     if (after === undefined) return { missed: [] as LiveEvent[], hasMore: false };
     return this.catchUp({ [streams.channel(channelId)]: after });
   }
