@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { benchDatabase, progress } from './harness.js';
 import { describeMachine, median } from './machine.js';
 import { fanout, type FanoutFigures } from './fanout.js';
@@ -18,6 +18,7 @@ const SIZES = (process.env.BENCH_FANOUT_SIZES ?? '1000,5000,10000').split(',').m
 
 interface Result {
   scenario: string;
+  measuredAt?: string;
   figures: Record<string, number>;
   baseline: Record<string, number>;
   target: string;
@@ -53,14 +54,20 @@ async function main(): Promise<void> {
   const want = (name: string) => wanted.includes('all') || wanted.includes(name);
   const database = await benchDatabase();
   const machine = await describeMachine(database.url);
+  // A run of some scenarios keeps the others' last figures (each says when it was measured).
+  const previous = await readFile('bench/results.json', 'utf8')
+    .then((text) => (JSON.parse(text) as { results: Result[] }).results)
+    .catch(() => [] as Result[]);
   const results: Result[] = [];
   // Written after every scenario, so a long run that fails late keeps what it measured.
   const save = async () => {
-    await writeFile('bench/results.json', `${JSON.stringify({ machine, results }, null, 2)}\n`);
-    await writeFile('bench/RESULTS.md', report(machine, results));
+    const kept = previous.filter((old) => !results.some((result) => result.scenario === old.scenario));
+    const all = [...kept, ...results];
+    await writeFile('bench/results.json', `${JSON.stringify({ machine, results: all }, null, 2)}\n`);
+    await writeFile('bench/RESULTS.md', report(machine, all));
   };
   const record = async (result: Result) => {
-    results.push(result);
+    results.push({ ...result, measuredAt: new Date().toISOString() });
     await save();
   };
   try {
