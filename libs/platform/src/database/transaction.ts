@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** A database transaction, passed explicitly to every repository call that writes. */
@@ -18,6 +18,7 @@ interface TxState {
 @Injectable()
 export class TransactionRunner {
   private readonly active = new WeakMap<Tx, TxState>();
+  private readonly logger = new Logger('transactions');
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -30,7 +31,14 @@ export class TransactionRunner {
       for (const { hook } of hooks) await hook();
       return value;
     });
-    for (const hook of state.afterCommit) hook();
+    for (const hook of state.afterCommit) {
+      // The change is committed: a failure to publish must not turn it into an error answer.
+      try {
+        hook();
+      } catch (error) {
+        this.logger.error(`after-commit hook failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
     return result;
   }
 
