@@ -1,6 +1,6 @@
 import request, { type Response } from 'supertest';
 import { withDatabase } from '../libs/platform/src/database/database-url.js';
-import type { LiveEvent } from '../libs/platform/src/events/live-event.js';
+import type { HandoffPayload, LiveEvent, TradePayload } from '../libs/platform/src/events/live-event.js';
 import { freePort, ServerProcess } from '../scripts/server-process.js';
 import { LiveClient } from './support/live-client.js';
 import { ADMIN, startTestApp, type TestApp } from './support/test-app.js';
@@ -13,37 +13,9 @@ const JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
-interface RedactedFile {
-  category: string;
-  immigrationType: string | null;
-  urgency: string;
-  complexity: string;
-  deadline: string | null;
-  languages: string[];
-}
-interface Offer {
-  id: string;
-  caseId: string;
-  fromOfficeId: string;
-  toOfficeId: string | null;
-  channelId: string | null;
-  note: string;
-  summary: RedactedFile;
-  status: 'offered' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
-  expiresAt: string;
-  createdAt: string;
-  decidedAt: string | null;
-  acceptedByOfficeId: string | null;
-  reason: string | null;
-}
-interface Trade {
-  id: string;
-  proposerOfficeId: string;
-  counterpartyOfficeId: string;
-  status: string;
-  give: ({ caseId: string } & RedactedFile)[];
-  take: ({ caseId: string } & RedactedFile)[];
-}
+// The offer and trade shapes are the contract's, shared with the server.
+type Offer = HandoffPayload;
+type Trade = TradePayload;
 interface Case {
   id: string;
   reference: string;
