@@ -1,6 +1,8 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { type Actor, CurrentActor } from '@relay/platform';
 import { AuditService } from './audit.service.js';
 import { AuditPageDto, AuditQuery, AuditVerificationDto } from './audit.dto.js';
@@ -31,10 +33,11 @@ export class AuditController {
     // Pull the first batch before answering so a refusal is still a proper problem+json.
     const first = await events.next();
     res.status(200).type('application/x-ndjson');
-    if (!first.done) res.write(`${JSON.stringify(first.value)}\n`);
-    for await (const event of events) {
-      if (!res.write(`${JSON.stringify(event)}\n`)) await new Promise((resolve) => res.once('drain', resolve));
+    async function* lines() {
+      if (!first.done) yield `${JSON.stringify(first.value)}\n`;
+      for await (const event of events) yield `${JSON.stringify(event)}\n`;
     }
-    res.end();
+    // The stream handles backpressure; a client gone or a database error mid-way ends the response.
+    await pipeline(Readable.from(lines()), res).catch(() => res.destroy());
   }
 }

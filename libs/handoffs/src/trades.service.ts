@@ -70,8 +70,8 @@ export class TradesService implements OnApplicationBootstrap {
           );
         }
       }
-      // Proposing shows the counterparty a summary of each file given: that needs consent already.
-      for (const caseId of dto.giveCaseIds) {
+      // Proposing shows each side a summary of the other's files: every file needs consent already.
+      for (const { caseId } of entries) {
         if (!(await this.files.hasLiveConsent(tx, caseId))) {
           throw new AppError('consent_missing', `File ${caseId} has no live share_with_offices consent`, [
             { field: caseId, message: NOT_TRANSFERABLE.consent_missing },
@@ -171,11 +171,10 @@ export class TradesService implements OnApplicationBootstrap {
 
   /** Files given and taken with each other office; for the office's own members and admins. */
   async ledger(actor: Actor, officeId: string) {
+    if (!(await this.directory.officeExists(this.transactions.reader, officeId))) throw AppError.notFound('Office');
     if (actor.role !== 'admin' && actor.officeId !== officeId) {
-      if (!(await this.directory.officeExists(this.transactions.reader, officeId))) throw AppError.notFound('Office');
       throw AppError.forbidden("Only the office's members see its ledger");
     }
-    if (!(await this.directory.officeExists(this.transactions.reader, officeId))) throw AppError.notFound('Office');
     const rows = await this.trades.ledger(officeId);
     const byOffice = new Map<string, { officeId: string; given: number; taken: number; breakdown: typeof rows }>();
     for (const row of rows) {

@@ -88,15 +88,25 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       const fail = () => next(new Error('unauthorized'));
       if (typeof token !== 'string' || token.length === 0 || token.length > 4096) return fail();
-      this.auth.authenticateToken(token).then((session) => {
-        if (!session) return fail();
-        Object.assign(socket.data, session);
-        this.local.set(socket as LiveSocket, { limiter: new RateLimiter(this.config.SOCKET_RATE_LIMIT) });
-        next();
-      }, fail);
+      this.auth.authenticateToken(token).then(
+        (session) => {
+          if (!session) return fail();
+          Object.assign(socket.data, session);
+          this.local.set(socket as LiveSocket, { limiter: new RateLimiter(this.config.SOCKET_RATE_LIMIT) });
+          next();
+        },
+        () => next(new Error('service_unavailable')),
+      ); // the database, not the token, failed
     });
     this.subscriptions.push(
-      this.bus.events.subscribe((event) => this.publish(event)),
+      // RxJS rethrows a subscriber's error asynchronously, which would stop the process: keep it here.
+      this.bus.events.subscribe((event) => {
+        try {
+          this.publish(event);
+        } catch (error) {
+          this.logger.error(`relay failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }),
       this.bus.commands.subscribe((command) => this.obey(command)),
     );
     // Events committed on other nodes, through the Redis adapter (never fired without Redis).
@@ -137,6 +147,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       const room = streams.channel(dto.channelId);
       await this.live.requireChannel(socket.data.actor, dto.channelId);
       await socket.join(room); // joined before reading, so nothing falls between (duplicates share a seq)
+      // A removal committed between the check and the join was relayed before we joined: check
+      // again from inside the room (a later removal's relay will find the socket there).
+      try {
+        await this.live.requireChannel(socket.data.actor, dto.channelId);
+      } catch (error) {
+        await socket.leave(room);
+        throw error;
+      }
       return this.live.missedOnChannel(dto.channelId, dto.after);
     });
   }

@@ -59,14 +59,28 @@ export class StreamSequencer {
   private async fillGap(stream: string): Promise<void> {
     this.timers.delete(stream);
     const held = this.held.get(stream);
+    if (!held || held.size === 0) return;
     const expected = this.next.get(stream);
-    if (!held || held.size === 0 || expected === undefined) return;
+    if (expected === undefined) {
+      // The order was forgotten (see MAX_TRACKED_STREAMS): release what is held, oldest first.
+      for (const seq of [...held.keys()].sort((a, b) => a - b)) this.emitInOrder(held.get(seq)!);
+      return;
+    }
     const first = Math.min(...held.keys());
     const missing = await this.readLog(stream, expected - 1, first - expected).catch(() => []);
-    for (const event of missing) if (event.seq >= this.next.get(stream)!) this.emitInOrder(event);
-    // Whatever the log could not give (pruned, say) is skipped: clients can still sync.
+    for (const event of missing) if (event.seq >= (this.next.get(stream) ?? 0)) this.emitInOrder(event);
     const still = this.held.get(stream);
-    if (still && still.size > 0) this.emitInOrder(still.get(Math.min(...still.keys()))!);
+    if (!still || still.size === 0) return;
+    if (still.has(first)) {
+      // The gap we waited for could not be filled (pruned, say): skip it; clients can still sync.
+      this.emitInOrder(still.get(Math.min(...still.keys()))!);
+    } else if (!this.timers.has(stream)) {
+      // A newer gap opened meanwhile: give it its own wait.
+      this.timers.set(
+        stream,
+        setTimeout(() => void this.fillGap(stream), this.waitMs),
+      );
+    }
   }
 
   private forgetHeld(stream: string): void {

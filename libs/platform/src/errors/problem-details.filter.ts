@@ -100,6 +100,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof QueryFailedError) {
       const sqlState = (exception.driverError as { code?: string } | undefined)?.code ?? '';
+      if (sqlState === '23505') {
+        // A concurrent duplicate passed the service's check and met the unique index.
+        return {
+          status: 409,
+          code: 'conflict',
+          detail: 'This conflicts with an existing record; reload and try again',
+        };
+      }
       if (sqlState.startsWith('22')) {
         return {
           status: 400,

@@ -1,4 +1,11 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, SetMetadata } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+  type OnApplicationBootstrap,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
@@ -7,6 +14,9 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../auth/actor.js';
 import { setETag } from './etag.js';
+import { JobScheduler } from '../database/job-scheduler.js';
+
+const PRUNE_LOCK = 7_301_746_669;
 
 const IDEMPOTENT = 'relay:idempotent';
 /** Marks a creating route: an `Idempotency-Key` header makes retries safe. */
@@ -20,11 +30,19 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
  * concurrent retries cannot both create.
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBootstrap {
   constructor(
     private readonly reflector: Reflector,
     private readonly dataSource: DataSource,
+    private readonly jobs: JobScheduler,
   ) {}
+
+  /** Stored answers can hold whole case files: keep them no longer than the 24 h they serve. */
+  onApplicationBootstrap(): void {
+    this.jobs.schedule('idempotency-pruning', PRUNE_LOCK, (tx) =>
+      tx.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`),
+    );
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (!this.reflector.get<boolean>(IDEMPOTENT, context.getHandler())) return next.handle();
@@ -48,9 +66,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
           return of(replay);
         }
         return next.handle().pipe(
-          switchMap((body) => from(this.complete(userId, key, body)).pipe(switchMap(() => of(body)))),
           catchError((error: unknown) =>
             from(this.release(userId, key)).pipe(switchMap(() => throwError(() => error))),
+          ),
+          // The write has committed: failing to store its answer must neither fail the request
+          // nor release the key (a retry would then do it twice).
+          switchMap((body) =>
+            from(this.complete(userId, key, body).catch(() => undefined)).pipe(switchMap(() => of(body))),
           ),
         );
       }),
