@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { startCluster } from '../scripts/local-cluster.js';
+import { freePort } from '../scripts/server-process.js';
 import { buildParty, ClientFleet, progress, startRelay } from './harness.js';
 import type { HttpJob, HttpOutcome } from './http-worker.js';
 import { now, percentile } from './machine.js';
@@ -209,11 +210,31 @@ export async function idleSockets(databaseUrl: string, sockets: number) {
   const after = await rssKiB(server.pid!);
   fleet.close();
   await server.stop();
+
+  // The same number of sockets on a bare socket.io server, for the share socket.io itself takes.
+  const port = await freePort();
+  const bare = fork(resolve('dist/bench/bare-server.js'), { env: { ...process.env, PORT: String(port) } });
+  await new Promise((done) => bare.once('message', done));
+  await new Promise((done) => setTimeout(done, 1000));
+  const bareBefore = await rssKiB(bare.pid!);
+  const bareFleet = new ClientFleet(4);
+  await bareFleet.connect({
+    url: `http://127.0.0.1:${port}/live`,
+    tokens: Array.from({ length: sockets }, () => 'x'),
+    bare: true,
+  });
+  await new Promise((done) => setTimeout(done, 5000));
+  const bareAfter = await rssKiB(bare.pid!);
+  bareFleet.close();
+  bare.kill();
   return {
-    sockets,
-    rssBeforeMiB: round(before / 1024),
-    rssAfterMiB: round(after / 1024),
-    kibPerSocket: round((after - before) / sockets),
+    figures: {
+      sockets,
+      rssBeforeMiB: round(before / 1024),
+      rssAfterMiB: round(after / 1024),
+      kibPerSocket: round((after - before) / sockets),
+    },
+    baseline: { sockets, kibPerSocket: round((bareAfter - bareBefore) / sockets) },
   };
 }
 

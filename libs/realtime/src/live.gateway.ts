@@ -1,11 +1,8 @@
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
-  ConnectedSocket,
-  MessageBody,
   type OnGatewayConnection,
   type OnGatewayDisconnect,
   type OnGatewayInit,
-  SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
@@ -15,6 +12,7 @@ import {
   type Ack,
   type Actor,
   AppConfig,
+  type ClientMessages,
   AppError,
   EventLog,
   Metrics,
@@ -116,6 +114,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   async handleConnection(socket: LiveSocket): Promise<void> {
     const { actor } = socket.data;
     if (!actor) return; // refused by the handshake middleware
+    this.listen(socket);
     this.metrics.socketsConnected.inc();
     await socket.join([
       streams.user(actor.userId),
@@ -140,8 +139,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.sequencer.stop();
   }
 
-  @SubscribeMessage('subscribe')
-  subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+  private subscribe(socket: LiveSocket, payload: unknown) {
     return this.answer(socket, async () => {
       const dto = await this.live.parse(SubscribeDto, payload);
       const room = streams.channel(dto.channelId);
@@ -159,8 +157,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     });
   }
 
-  @SubscribeMessage('unsubscribe')
-  unsubscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+  private unsubscribe(socket: LiveSocket, payload: unknown) {
     return this.answer(socket, async () => {
       const dto = await this.live.parse(ChannelDto, payload);
       await socket.leave(streams.channel(dto.channelId));
@@ -168,21 +165,40 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     });
   }
 
-  @SubscribeMessage('sync')
-  sync(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+  private sync(socket: LiveSocket, payload: unknown) {
     return this.answer(socket, async () => {
       const dto = await this.live.parse(SyncDto, payload);
       return this.live.sync(socket.data.actor, dto.streams);
     });
   }
 
-  @SubscribeMessage('presence')
-  presence(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+  private presence(socket: LiveSocket, payload: unknown) {
     return this.answer(socket, async () => {
       const dto = await this.live.parse(ChannelDto, payload);
       await this.live.requireChannel(socket.data.actor, dto.channelId);
       return { online: await this.onlineIn(dto.channelId) };
     });
+  }
+
+  /**
+   * The client messages, bound by hand before anything else happens on the socket: Nest's
+   * @SubscribeMessage keeps an RxJS pipeline per message per socket, which at ten thousand
+   * idle sockets was most of our memory above bare socket.io.
+   */
+  private listen(socket: LiveSocket): void {
+    const handlers = {
+      subscribe: this.subscribe,
+      unsubscribe: this.unsubscribe,
+      sync: this.sync,
+      presence: this.presence,
+    } satisfies Record<keyof ClientMessages, (socket: LiveSocket, payload: unknown) => Promise<unknown>>;
+    for (const [message, handle] of Object.entries(handlers)) {
+      (socket as unknown as Socket).on(message, (...args: unknown[]) => {
+        const ack = args[args.length - 1];
+        if (typeof ack !== 'function') return; // every message answers through its ack
+        void handle.call(this, socket, args.length > 1 ? args[0] : undefined).then((answer) => ack(answer));
+      });
+    }
   }
 
   /** Rate limit, then the work; every failure becomes an error ack and the socket stays up. */
