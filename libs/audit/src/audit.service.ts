@@ -11,8 +11,6 @@ const FLUSH_ORDER = 20;
 
 @Injectable()
 export class AuditService {
-  private readonly pending = new WeakMap<Tx, AuditEntry[]>();
-
   constructor(
     private readonly audit: AuditRepository,
     private readonly transactions: TransactionRunner,
@@ -24,13 +22,9 @@ export class AuditService {
    * the whole trail) is held only for that last statement.
    */
   record(tx: Tx, entry: AuditEntry): Promise<void> {
-    let list = this.pending.get(tx);
-    if (!list) {
-      list = [];
-      this.pending.set(tx, list);
-      this.transactions.beforeCommit(tx, 'audit-trail', FLUSH_ORDER, () => this.audit.append(tx, list!));
-    }
-    list.push(entry);
+    this.transactions
+      .buffer<AuditEntry>(tx, 'audit-trail', FLUSH_ORDER, (list) => this.audit.append(tx, list))
+      .push(entry);
     return Promise.resolve();
   }
 

@@ -142,11 +142,11 @@ export class ChannelsRepository {
     return rows.map((row) => row.channel_id);
   }
 
-  async isMember(channelId: string, officeId: string): Promise<boolean> {
-    const rows: unknown[] = await this.reader.query(
-      `SELECT 1 FROM channel_members WHERE channel_id = $1 AND office_id = $2`,
-      [channelId, officeId],
-    );
+  async isMember(channelId: string, officeId: string, tx: Tx = this.reader): Promise<boolean> {
+    const rows: unknown[] = await tx.query(`SELECT 1 FROM channel_members WHERE channel_id = $1 AND office_id = $2`, [
+      channelId,
+      officeId,
+    ]);
     return rows.length > 0;
   }
 

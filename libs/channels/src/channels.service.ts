@@ -123,6 +123,13 @@ export class ChannelsService implements OnModuleInit {
     return this.insertChannel(tx, null, { kind: 'region', name }, officeIds);
   }
 
+  /** 404 unless the actor's office is a member: for writes that need no more than that. */
+  async requireMember(tx: Tx, actor: Actor, channelId: string): Promise<void> {
+    if (!actor.officeId || !(await this.channels.isMember(channelId, actor.officeId, tx))) {
+      throw AppError.notFound('Channel');
+    }
+  }
+
   /** The channel as its member `actor` sees it; 404 for everyone else. */
   async visible(tx: Tx, actor: Actor, channelId: string, lock = false): Promise<ChannelRow> {
     const channel = actor.officeId ? await this.channels.findForMember(tx, channelId, actor.officeId, lock) : null;
@@ -206,9 +213,7 @@ export class ChannelsService implements OnModuleInit {
   }
 
   private async checkOffices(tx: Tx, officeIds: string[]): Promise<void> {
-    for (const officeId of officeIds) {
-      if (!(await this.directory.officeExists(tx, officeId)))
-        throw AppError.invalid('officeId', `no such office: ${officeId}`);
-    }
+    const [unknown] = await this.directory.unknownOffices(tx, officeIds);
+    if (unknown) throw AppError.invalid('officeId', `no such office: ${unknown}`);
   }
 }

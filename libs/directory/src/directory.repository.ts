@@ -60,12 +60,13 @@ export class DirectoryRepository {
     return (await tx.count(OfficeEntity, { where: { code } })) > 0;
   }
 
-  async countExistingOffices(tx: Tx, ids: string[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    const [row] = (await tx.query(`SELECT count(*)::int AS n FROM offices WHERE id = ANY($1::uuid[])`, [ids])) as {
-      n: number;
+  /** The ids among `ids` that are no office. */
+  async unknownOffices(tx: Tx, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = (await tx.query(`SELECT unnest($1::uuid[]) AS id EXCEPT SELECT id FROM offices`, [ids])) as {
+      id: string;
     }[];
-    return row.n;
+    return rows.map((row) => row.id);
   }
 
   saveOffice(tx: Tx, office: Partial<OfficeEntity>): Promise<OfficeEntity> {

@@ -81,6 +81,11 @@ export class DirectoryService {
     return view;
   }
 
+  /** The ids among `ids` that are no office, in one query. */
+  unknownOffices(tx: Tx, ids: string[]): Promise<string[]> {
+    return this.directory.unknownOffices(tx, ids);
+  }
+
   async officeExists(tx: Tx, id: string): Promise<boolean> {
     return (await this.directory.findOffice(tx, id)) !== null;
   }
@@ -150,11 +155,8 @@ export class DirectoryService {
     if (partyId && !(await this.directory.findParty(tx, partyId))) {
       throw AppError.invalid('partyId', 'no such party');
     }
-    if (neighbourIds) {
-      const unique = [...new Set(neighbourIds)];
-      if ((await this.directory.countExistingOffices(tx, unique)) !== unique.length) {
-        throw AppError.invalid('neighbourIds', 'every neighbour must be an existing office');
-      }
+    if (neighbourIds && (await this.unknownOffices(tx, neighbourIds)).length > 0) {
+      throw AppError.invalid('neighbourIds', 'every neighbour must be an existing office');
     }
   }
 

@@ -57,7 +57,7 @@ export class HandoffsService implements OnApplicationBootstrap {
         if (!(await this.directory.officeExists(tx, dto.toOfficeId)))
           throw AppError.invalid('toOfficeId', 'no such office');
       } else {
-        await this.channels.visible(tx, actor, dto.channelId!); // 404 unless the offering office is a member
+        await this.channels.requireMember(tx, actor, dto.channelId!);
       }
       if (kase.status === 'closed') throw new AppError('case_not_transferable', 'A closed file cannot be handed off');
       if (!(await this.files.hasLiveConsent(tx, kase.id))) {

@@ -5,8 +5,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 export type Tx = EntityManager;
 
 interface TxState {
-  beforeCommit: Map<string, { order: number; hook: () => Promise<void> }>;
+  buffers: Map<string, { order: number; items: unknown[]; flush: (items: unknown[]) => Promise<void> }>;
   afterCommit: (() => void)[];
+  flushed: boolean;
 }
 
 /**
@@ -23,12 +24,13 @@ export class TransactionRunner {
   constructor(private readonly dataSource: DataSource) {}
 
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const state: TxState = { beforeCommit: new Map(), afterCommit: [] };
+    const state: TxState = { buffers: new Map(), afterCommit: [], flushed: false };
     const result = await this.dataSource.transaction(async (tx) => {
       this.active.set(tx, state);
       const value = await work(tx);
-      const hooks = [...state.beforeCommit.values()].sort((a, b) => a.order - b.order);
-      for (const { hook } of hooks) await hook();
+      state.flushed = true;
+      const buffers = [...state.buffers.values()].sort((a, b) => a.order - b.order);
+      for (const { items, flush } of buffers) await flush(items);
       return value;
     });
     for (const hook of state.afterCommit) {
@@ -42,10 +44,20 @@ export class TransactionRunner {
     return result;
   }
 
-  /** Registers `hook` (once per key) to run at the end of `tx`, before its commit; lower `order` first. */
-  beforeCommit(tx: Tx, key: string, order: number, hook: () => Promise<void>): void {
+  /**
+   * The `key` buffer of `tx`: what is pushed to it is handed to `flush` once, at the end of
+   * the transaction, just before its commit (lower `order` first).
+   */
+  buffer<T>(tx: Tx, key: string, order: number, flush: (items: T[]) => Promise<void>): T[] {
     const state = this.stateOf(tx);
-    if (!state.beforeCommit.has(key)) state.beforeCommit.set(key, { order, hook });
+    // Pushed after the flush, an item would be lost without a word.
+    if (state.flushed) throw new Error(`${key}: nothing may be buffered once the transaction is ending`);
+    let buffer = state.buffers.get(key);
+    if (!buffer) {
+      buffer = { order, items: [], flush: flush as (items: unknown[]) => Promise<void> };
+      state.buffers.set(key, buffer);
+    }
+    return buffer.items as T[];
   }
 
   afterCommit(tx: Tx, hook: () => void): void {

@@ -45,8 +45,6 @@ const FLUSH_ORDER = 10;
  */
 @Injectable()
 export class EventLog {
-  private readonly pending = new WeakMap<Tx, PendingEvent[]>();
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
@@ -60,13 +58,10 @@ export class EventLog {
     actor: Pick<Actor, 'userId' | 'officeId'> | null,
     data: LiveEventMap[T],
   ): Promise<void> {
-    let list = this.pending.get(tx);
-    if (!list) {
-      list = [];
-      this.pending.set(tx, list);
-      this.transactions.beforeCommit(tx, 'event-log', FLUSH_ORDER, () => this.flush(tx));
-    }
-    list.push({
+    const pending = this.transactions.buffer<PendingEvent>(tx, 'event-log', FLUSH_ORDER, (list) =>
+      this.flush(tx, list),
+    );
+    pending.push({
       stream,
       type,
       userId: actor?.userId ?? null,
@@ -83,9 +78,7 @@ export class EventLog {
    * transactions touching the same streams can never deadlock; writers to other streams
    * never wait.
    */
-  private async flush(tx: Tx): Promise<void> {
-    const list = this.pending.get(tx) ?? [];
-    this.pending.delete(tx);
+  private async flush(tx: Tx, list: PendingEvent[]): Promise<void> {
     if (list.length === 0) return;
     const rows = (await tx.query(
       `WITH input AS (

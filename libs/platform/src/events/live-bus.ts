@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Subject } from 'rxjs';
 import type { LiveEvent } from './live-event.js';
 
-/** Orders to act on open sockets, e.g. when a session ends or an office leaves a channel. */
+/** Orders to act on open sockets when a session ends (an office leaving a channel is an event). */
 export type SocketCommand =
-  | { kind: 'disconnect_user'; userId: string }
-  | { kind: 'disconnect_session'; sessionId: string }
-  | { kind: 'leave_channel'; officeId: string; channelId: string };
+  { kind: 'disconnect_user'; userId: string } | { kind: 'disconnect_session'; sessionId: string };
 
 /**
  * In-process hand-over from committed transactions to the socket gateway. Domain modules
