@@ -37,9 +37,9 @@ export class CaseTransfers {
     private readonly config: AppConfig,
   ) {}
 
-  /** The caller's office's own file, locked; 404 for anyone else's (home office: 403). */
-  async ownFile(tx: Tx, actor: Actor, caseId: string): Promise<CaseEntity> {
-    const kase = actor.officeId ? await this.cases.findVisible(tx, actor.officeId, caseId, true) : null;
+  /** The caller's office's own file (locked unless only read); 404 for anyone else's (home office: 403). */
+  async ownFile(actor: Actor, caseId: string, tx: Tx = this.cases.reader, lock = true): Promise<CaseEntity> {
+    const kase = actor.officeId ? await this.cases.findVisible(tx, actor.officeId, caseId, lock) : null;
     if (!kase) throw AppError.notFound('Case');
     if (kase.handlingOfficeId !== actor.officeId) {
       throw AppError.forbidden('Only the handling office may hand this file over');

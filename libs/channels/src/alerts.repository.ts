@@ -31,7 +31,7 @@ export class AlertsRepository {
   list(
     officeId: string,
     userId: string,
-    filter: { unacknowledged?: boolean; alertId?: string },
+    filter: { unacknowledged?: boolean },
     after: [string, string] | undefined,
     limit: number,
   ): Promise<AlertRow[]> {
@@ -46,19 +46,21 @@ export class AlertsRepository {
        JOIN channel_members m ON m.channel_id = p.channel_id AND m.office_id = $1
        WHERE p.kind = 'alert' AND p.deleted_at IS NULL
          AND ($3::boolean IS NOT TRUE OR NOT EXISTS (SELECT 1 FROM alert_acks a WHERE a.alert_id = p.id AND a.user_id = $2))
-         AND ($4::uuid IS NULL OR p.id = $4)
-         AND ($5::timestamptz IS NULL OR (p.created_at, p.id) < ($5, $6::uuid))
-       ORDER BY p.created_at DESC, p.id DESC LIMIT $7`,
-      [
-        officeId,
-        userId,
-        filter.unacknowledged ?? null,
-        filter.alertId ?? null,
-        after?.[0] ?? null,
-        after?.[1] ?? null,
-        limit,
-      ],
+         AND ($4::timestamptz IS NULL OR (p.created_at, p.id) < ($4, $5::uuid))
+       ORDER BY p.created_at DESC, p.id DESC LIMIT $6`,
+      [officeId, userId, filter.unacknowledged ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
     );
+  }
+
+  /** The alert's channel and author, when `officeId` belongs to its channel (no counts: a check). */
+  async findVisible(officeId: string, alertId: string): Promise<{ channel_id: string; author_id: string } | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT p.channel_id, p.author_id FROM channel_posts p
+       JOIN channel_members m ON m.channel_id = p.channel_id AND m.office_id = $1
+       WHERE p.id = $2 AND p.kind = 'alert' AND p.deleted_at IS NULL`,
+      [officeId, alertId],
+    )) as { channel_id: string; author_id: string }[];
+    return row ?? null;
   }
 
   /** Records the acknowledgement; null when this user had acknowledged already. */

@@ -108,7 +108,7 @@ export class AlertsService implements OnApplicationBootstrap {
 
   private async visibleAlert(actor: Actor, alertId: string) {
     if (!actor.officeId) throw AppError.notFound('Alert');
-    const [alert] = await this.alerts.list(actor.officeId, actor.userId, { alertId }, undefined, 1);
+    const alert = await this.alerts.findVisible(actor.officeId, alertId);
     if (!alert) throw AppError.notFound('Alert');
     return alert;
   }

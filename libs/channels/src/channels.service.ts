@@ -92,11 +92,6 @@ export class ChannelsService implements OnModuleInit {
     });
   }
 
-  /** For the live gateway: may this office follow this channel? */
-  isMember(channelId: string, officeId: string): Promise<boolean> {
-    return this.channels.isMember(channelId, officeId);
-  }
-
   channelIdsOfOffice(officeId: string): Promise<string[]> {
     return this.channels.channelIdsOfOffice(officeId);
   }
@@ -124,7 +119,7 @@ export class ChannelsService implements OnModuleInit {
   }
 
   /** 404 unless the actor's office is a member: for writes that need no more than that. */
-  async requireMember(tx: Tx, actor: Actor, channelId: string): Promise<void> {
+  async requireMember(actor: Actor, channelId: string, tx: Tx = this.channels.reader): Promise<void> {
     if (!actor.officeId || !(await this.channels.isMember(channelId, actor.officeId, tx))) {
       throw AppError.notFound('Channel');
     }

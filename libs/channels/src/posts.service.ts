@@ -36,7 +36,7 @@ export class PostsService {
   ) {}
 
   async feed(actor: Actor, channelId: string, query: PageQuery): Promise<Page<PostView>> {
-    await this.channels.requireMember(this.channelsRepo.reader, actor, channelId);
+    await this.channels.requireMember(actor, channelId);
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     const rows = await this.channelsRepo.feed(channelId, after, query.limit + 1);
     return toPage(
@@ -49,7 +49,7 @@ export class PostsService {
 
   async postMessage(actor: Actor, channelId: string, dto: PostMessageDto): Promise<PostView> {
     return this.transactions.run(async (tx) => {
-      await this.channels.requireMember(tx, actor, channelId);
+      await this.channels.requireMember(actor, channelId, tx);
       if (dto.replyToId) await this.checkReplyTarget(tx, channelId, dto.replyToId);
       const caseId = dto.caseRef ? await this.linkedCase(tx, actor, dto.caseRef) : null;
       const post = await this.insert(tx, actor, channelId, 'message', {
@@ -64,7 +64,7 @@ export class PostsService {
 
   async postAlert(actor: Actor, channelId: string, dto: PostAlertDto): Promise<PostView> {
     return this.transactions.run(async (tx) => {
-      await this.channels.requireMember(tx, actor, channelId);
+      await this.channels.requireMember(actor, channelId, tx);
       const post = await this.insert(tx, actor, channelId, 'alert', {
         body: dto.body,
         title: dto.title,
@@ -131,7 +131,7 @@ export class PostsService {
   }
 
   private async ownMessage(tx: Tx, actor: Actor, channelId: string, messageId: string): Promise<PostRow> {
-    await this.channels.requireMember(tx, actor, channelId);
+    await this.channels.requireMember(actor, channelId, tx);
     const post = await this.channelsRepo.findPost(tx, messageId, true);
     if (!post || post.channel_id !== channelId || post.kind !== 'message' || post.deleted_at) {
       throw AppError.notFound('Message');

@@ -51,13 +51,13 @@ export class HandoffsService implements OnApplicationBootstrap {
       throw AppError.invalid('toOfficeId', 'give exactly one of toOfficeId and channelId');
     }
     return this.transactions.run(async (tx) => {
-      const kase = await this.files.ownFile(tx, actor, dto.caseId);
+      const kase = await this.files.ownFile(actor, dto.caseId, tx);
       if (dto.toOfficeId !== undefined) {
         if (dto.toOfficeId === actor.officeId) throw AppError.invalid('toOfficeId', 'is your own office');
         if (!(await this.directory.officeExists(tx, dto.toOfficeId)))
           throw AppError.invalid('toOfficeId', 'no such office');
       } else {
-        await this.channels.requireMember(tx, actor, dto.channelId!);
+        await this.channels.requireMember(actor, dto.channelId!, tx);
       }
       if (kase.status === 'closed') throw new AppError('case_not_transferable', 'A closed file cannot be handed off');
       if (!(await this.files.hasLiveConsent(tx, kase.id))) {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type Actor } from '@relay/platform';
+import type { Actor } from '@relay/platform';
 import { CaseTransfers } from '@relay/cases';
-import { TransactionRunner } from '@relay/platform';
 
 interface CandidateRow {
   office_id: string;
@@ -25,11 +24,10 @@ export class SuggestionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly files: CaseTransfers,
-    private readonly transactions: TransactionRunner,
   ) {}
 
   async suggest(actor: Actor, caseId: string) {
-    const kase = await this.transactions.run((tx) => this.files.ownFile(tx, actor, caseId));
+    const kase = await this.files.ownFile(actor, caseId, undefined, false); // a read: no lock
     const rows = (await this.dataSource.query(
       `WITH candidates AS (
          SELECT DISTINCT theirs.office_id FROM channel_members ours

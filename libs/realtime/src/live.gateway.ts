@@ -143,12 +143,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return this.answer(socket, async () => {
       const dto = await this.live.parse(SubscribeDto, payload);
       const room = streams.channel(dto.channelId);
-      await this.live.requireChannel(socket.data.actor, dto.channelId);
+      await this.channels.requireMember(socket.data.actor, dto.channelId);
       await socket.join(room); // joined before reading, so nothing falls between (duplicates share a seq)
       // A removal committed between the check and the join was relayed before we joined: check
       // again from inside the room (a later removal's relay will find the socket there).
       try {
-        await this.live.requireChannel(socket.data.actor, dto.channelId);
+        await this.channels.requireMember(socket.data.actor, dto.channelId);
       } catch (error) {
         await socket.leave(room);
         throw error;
@@ -175,7 +175,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private presence(socket: LiveSocket, payload: unknown) {
     return this.answer(socket, async () => {
       const dto = await this.live.parse(ChannelDto, payload);
-      await this.live.requireChannel(socket.data.actor, dto.channelId);
+      await this.channels.requireMember(socket.data.actor, dto.channelId);
       return { online: await this.onlineIn(dto.channelId) };
     });
   }

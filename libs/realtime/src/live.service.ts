@@ -30,12 +30,6 @@ export class LiveService {
     return dto;
   }
 
-  async requireChannel(actor: Actor, channelId: string): Promise<void> {
-    if (!actor.officeId || !(await this.channels.isMember(channelId, actor.officeId))) {
-      throw AppError.notFound('Channel');
-    }
-  }
-
   /** What a subscriber missed; the gateway has checked membership and joined the room first. */
   async missedOnChannel(channelId: string, after?: number) {
     if (after === undefined) return { missed: [] as LiveEvent[], hasMore: false };
@@ -74,7 +68,7 @@ export class LiveService {
     const [kind, id] = stream.split(':');
     if (kind === 'user' && id === actor.userId) return;
     if (kind === 'office' && id === actor.officeId) return;
-    if (kind === 'channel') return this.requireChannel(actor, id);
+    if (kind === 'channel') return this.channels.requireMember(actor, id);
     throw AppError.notFound('Stream');
   }
 }
