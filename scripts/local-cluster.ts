@@ -1,7 +1,6 @@
-import { DataSource } from 'typeorm';
 // File imports, not the @relay/platform index: tests import this, and Jest cannot load Nest's CommonJS packages.
 import { ensureDatabase } from '../libs/platform/src/database/database-url.js';
-import { runMigrationsOnce } from '../libs/platform/src/database/migrate.js';
+import { migrateDatabase } from '../libs/platform/src/database/migrate.js';
 import { MIGRATIONS } from '../migrations/index.js';
 import { freePort, ServerProcess } from './server-process.js';
 
@@ -18,16 +17,7 @@ export async function startCluster(options: {
   nodes: number;
   env?: Record<string, string>;
 }): Promise<ServerProcess[]> {
-  const dataSource = await new DataSource({
-    type: 'postgres',
-    url: options.databaseUrl,
-    migrations: MIGRATIONS,
-  }).initialize();
-  try {
-    await runMigrationsOnce(dataSource);
-  } finally {
-    await dataSource.destroy();
-  }
+  await migrateDatabase(options.databaseUrl, MIGRATIONS);
   const nodes: ServerProcess[] = [];
   for (let i = 0; i < options.nodes; i++) {
     nodes.push(

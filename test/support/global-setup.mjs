@@ -1,10 +1,9 @@
 // Runs once before every test file, outside Jest's module system, so it loads the built
 // code (`npm test` builds first): it starts (or finds) PostgreSQL and migrates the template.
-import { DataSource } from 'typeorm';
 import {
   dropDatabase,
   ensureDatabase,
-  runMigrationsOnce,
+  migrateDatabase,
   startEmbeddedPostgres,
 } from '../../dist/libs/platform/src/index.js';
 import { MIGRATIONS } from '../../dist/migrations/index.js';
@@ -22,13 +21,7 @@ export default async function globalSetup() {
   // One template per run, so several runs can share a server.
   const template = `relay_test_template_${process.pid}`;
   await dropDatabase(serverUrl, template);
-  const url = await ensureDatabase(serverUrl, template);
-  const dataSource = await new DataSource({ type: 'postgres', url, migrations: MIGRATIONS }).initialize();
-  try {
-    await runMigrationsOnce(dataSource);
-  } finally {
-    await dataSource.destroy();
-  }
+  await migrateDatabase(await ensureDatabase(serverUrl, template), MIGRATIONS);
   process.env.RELAY_TEST_SERVER_URL = serverUrl;
   process.env.RELAY_TEST_TEMPLATE = template;
 }
