@@ -1,22 +1,12 @@
 import type pg from 'pg';
+import type { AuditEventView } from '../libs/audit/src/audit.types.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { caseBody, CONSTITUENT_SECRETS, World, type Member } from './support/world.js';
 
 const API = '/api/v1';
 const BEARER = { type: 'bearer' } as const;
 
-interface AuditEvent {
-  seq: number;
-  id: string;
-  at: string;
-  action: string;
-  actorId: string | null;
-  officeId: string | null;
-  caseId: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  data: Record<string, unknown>;
-}
+type AuditEvent = AuditEventView; // the shape GET /audit answers, as the server defines it
 
 const CONSENT = {
   scope: 'share_with_offices',
