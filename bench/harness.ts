@@ -28,21 +28,28 @@ export async function benchDatabase(): Promise<{ url: string; close(): Promise<v
   };
 }
 
+// BENCH_CPU_PROF=<dir> writes a CPU profile of each server process there when it stops.
+const profiling = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+
 export async function startRelay(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const server = new ServerProcess(await freePort(), {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: databaseUrl,
-    JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    LOGIN_RATE_LIMIT: '1000000',
-    USER_RATE_LIMIT: '100000000',
-    SOCKET_RATE_LIMIT: '1000',
-    ACCESS_TOKEN_TTL_SECONDS: '3600',
-    DB_POOL_SIZE: '20',
-    ...env,
-  });
+  const server = new ServerProcess(
+    await freePort(),
+    {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOGIN_RATE_LIMIT: '1000000',
+      USER_RATE_LIMIT: '100000000',
+      SOCKET_RATE_LIMIT: '1000',
+      ACCESS_TOKEN_TTL_SECONDS: '3600',
+      DB_POOL_SIZE: '20',
+      ...env,
+    },
+    profiling,
+  );
   await server.start();
   return server;
 }

@@ -405,6 +405,34 @@ describe('live events (socket.io)', () => {
     expect(posted().map((e) => e.seq)).toEqual(range(1, 1000));
   }, 180_000);
 
+  it('numbers events at commit: a slow transaction on a channel does not hold up its other writers', async () => {
+    const channelId = await customChannel(leadA, [B]);
+    const listener = await subscribed(b1, channelId);
+    const slow = await t.db.connect();
+    try {
+      // A transaction that has written its event but not committed yet.
+      await slow.query('BEGIN');
+      await slow.query(
+        `INSERT INTO event_outbox (id, stream, type, data)
+         VALUES (gen_random_uuid(), $1, 'message.deleted', jsonb_build_object('id', gen_random_uuid(), 'channelId', $2::text))`,
+        [channelStream(channelId), channelId],
+      );
+      // Another writer of the same channel is answered meanwhile, and its event is seq 1.
+      await postMessage(leadA, channelId, 'not held up');
+      await listener.waitFor(() => onChannel(listener, channelId).length >= 1);
+      expect(onChannel(listener, channelId).map((e) => [e.seq, e.type])).toEqual([[1, 'message.posted']]);
+      // The slow one takes the next seq when it commits.
+      await slow.query('COMMIT');
+    } finally {
+      slow.release();
+    }
+    const log = await sync(listener, { [channelStream(channelId)]: 0 });
+    expect(log.filter((e) => e.stream === channelStream(channelId)).map((e) => [e.seq, e.type])).toEqual([
+      [1, 'message.posted'],
+      [2, 'message.deleted'],
+    ]);
+  });
+
   // ---- acknowledgements, presence and membership -------------------------------------
 
   it("tells the alert's poster live when another office acknowledges it", async () => {

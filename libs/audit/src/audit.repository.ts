@@ -32,12 +32,12 @@ export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Appends in order, in one statement. Sequence number, time and hash are set by the
-   * database trigger (see the migration), row by row in this order.
+   * Appends in order, in one statement, to the outbox: the commit moves the rows into the
+   * trail, where a trigger numbers, times and hashes them in this order (see the migrations).
    */
   async append(tx: Tx, entries: AuditEntry[]): Promise<void> {
     await tx.query(
-      `INSERT INTO audit_events (action, actor_id, office_id, case_id, target_type, target_id, data)
+      `INSERT INTO audit_outbox (action, actor_id, office_id, case_id, target_type, target_id, data)
        SELECT action, actor_id, office_id, case_id, target_type, target_id, data
        FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::uuid[], $7::jsonb[])
          WITH ORDINALITY AS t(action, actor_id, office_id, case_id, target_type, target_id, data, ord)

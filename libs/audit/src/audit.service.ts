@@ -6,7 +6,7 @@ import type { AuditQuery } from './audit.dto.js';
 
 const EXPORT_BATCH = 1000;
 
-// After the event log: the audit chain's lock is global, so it is taken last.
+// After the event log: the commit takes the audit chain's lock, global, last.
 const FLUSH_ORDER = 20;
 
 @Injectable()
@@ -18,8 +18,8 @@ export class AuditService {
 
   /**
    * Appends in the caller's transaction: the event commits or rolls back with the change.
-   * Entries are written together just before the commit, so the chain head (one lock for
-   * the whole trail) is held only for that last statement.
+   * Entries are written together just before the commit, and the chain head (one lock for
+   * the whole trail) is taken only by the commit itself.
    */
   record(tx: Tx, entry: AuditEntry): Promise<void> {
     this.transactions

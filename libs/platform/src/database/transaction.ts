@@ -1,20 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+type AfterCommitHook = () => void | Promise<void>;
+
 /** A database transaction, passed explicitly to every repository call that writes. */
 export type Tx = EntityManager;
 
 interface TxState {
   buffers: Map<string, { order: number; items: unknown[]; flush: (items: unknown[]) => Promise<void> }>;
-  afterCommit: (() => void)[];
+  afterCommit: AfterCommitHook[];
   flushed: boolean;
 }
 
 /**
  * Runs units of work in one READ COMMITTED transaction each. Writers that buffer (the
- * event log, the audit trail) flush just before the commit, so the locks they take — a
- * stream's counter, the audit chain head — are held for the shortest time, in one fixed
- * order; what must wait for the commit (publishing live events) runs after it.
+ * event log, the audit trail) flush once, just before the commit, in one fixed order; the
+ * commit itself numbers what they wrote. What must wait for the commit (publishing live
+ * events) runs after it, before the caller gets its answer.
  */
 @Injectable()
 export class TransactionRunner {
@@ -36,7 +38,7 @@ export class TransactionRunner {
     for (const hook of state.afterCommit) {
       // The change is committed: a failure to publish must not turn it into an error answer.
       try {
-        hook();
+        await hook();
       } catch (error) {
         this.logger.error(`after-commit hook failed: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -60,7 +62,7 @@ export class TransactionRunner {
     return buffer.items as T[];
   }
 
-  afterCommit(tx: Tx, hook: () => void): void {
+  afterCommit(tx: Tx, hook: AfterCommitHook): void {
     this.stateOf(tx).afterCommit.push(hook);
   }
 

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { TransactionRunner, type Tx } from '../database/transaction.js';
@@ -17,6 +18,7 @@ interface EventRow {
 }
 
 interface PendingEvent {
+  id: string;
   stream: string;
   type: LiveEventType;
   userId: string | null;
@@ -34,17 +36,24 @@ const toEvent = (row: EventRow): LiveEvent => ({
   data: row.data as LiveEventMap[LiveEventType],
 });
 
-// Flushed first, before the audit trail: its locks are per stream, the audit's is global.
+// Flushed before the audit trail, so both move to their logs at COMMIT in one fixed order.
 const FLUSH_ORDER = 10;
+
+const COLUMNS = 'stream, seq, id, type, at, actor_user_id, actor_office_id, data';
 
 /**
  * The durable event log (transactional outbox). `append` buffers in the caller's
- * transaction; just before the commit the buffer is written in one statement (see
- * `flush`), and once the commit is done the events go to the live bus. An event is seen
- * if and only if its change happened.
+ * transaction; just before the commit the buffer goes to `event_outbox` in one statement,
+ * and the commit itself numbers the events and moves them into the log (a deferred trigger,
+ * see the commit-time-numbering migration). Once committed they are read back and go to the
+ * live bus. An event is seen if and only if its change happened.
  */
 @Injectable()
 export class EventLog {
+  private readonly logger = new Logger('event-log');
+  private readonly unpublished: { ids: string[]; published: () => void }[] = [];
+  private reading = false;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
@@ -62,6 +71,7 @@ export class EventLog {
       this.flush(tx, list),
     );
     pending.push({
+      id: randomUUID(),
       stream,
       type,
       userId: actor?.userId ?? null,
@@ -72,45 +82,70 @@ export class EventLog {
   }
 
   /**
-   * Numbers and writes the buffered events. Each stream's counter row is bumped once by
-   * the number of its events and stays locked until commit, so a stream's seqs rise by one
-   * with no gaps and commit in order. Counter rows are locked in stream order, so two
-   * transactions touching the same streams can never deadlock; writers to other streams
-   * never wait.
+   * Writes the buffered events to the outbox, ordered by stream (each stream's own events
+   * keep their order). The commit numbers them in that order, locking each stream's counter
+   * row only while it commits: seqs rise by one with no gaps and commit in order, and two
+   * transactions touching the same streams lock them in the same order, so never deadlock.
    */
   private async flush(tx: Tx, list: PendingEvent[]): Promise<void> {
     if (list.length === 0) return;
-    const rows = (await tx.query(
-      `WITH input AS (
-         SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::jsonb[])
-           WITH ORDINALITY AS t(stream, type, actor_user_id, actor_office_id, data, ord)),
-       counts AS (SELECT stream, count(*)::bigint AS n FROM input GROUP BY stream),
-       bumped AS (
-         INSERT INTO event_streams AS s (stream, last_seq) SELECT stream, n FROM counts ORDER BY stream
-         ON CONFLICT (stream) DO UPDATE SET last_seq = s.last_seq + EXCLUDED.last_seq
-         RETURNING stream, last_seq)
-       INSERT INTO events (stream, seq, type, actor_user_id, actor_office_id, data)
-       SELECT i.stream, b.last_seq - c.n + row_number() OVER (PARTITION BY i.stream ORDER BY i.ord),
-              i.type, i.actor_user_id, i.actor_office_id, i.data
-       FROM input i JOIN bumped b USING (stream) JOIN counts c USING (stream)
-       RETURNING stream, seq, id, type, at, actor_user_id, actor_office_id, data`,
+    const ordered = list
+      .map((event, index) => ({ event, index }))
+      .sort((a, b) => (a.event.stream < b.event.stream ? -1 : a.event.stream > b.event.stream ? 1 : a.index - b.index))
+      .map(({ event }) => event);
+    await tx.query(
+      `INSERT INTO event_outbox (id, stream, type, actor_user_id, actor_office_id, data)
+       SELECT id, stream, type, actor_user_id, actor_office_id, data
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::jsonb[])
+         WITH ORDINALITY AS t(id, stream, type, actor_user_id, actor_office_id, data, ord)
+       ORDER BY ord`,
       [
-        list.map((e) => e.stream),
-        list.map((e) => e.type),
-        list.map((e) => e.userId),
-        list.map((e) => e.officeId),
-        list.map((e) => e.data),
+        ordered.map((e) => e.id),
+        ordered.map((e) => e.stream),
+        ordered.map((e) => e.type),
+        ordered.map((e) => e.userId),
+        ordered.map((e) => e.officeId),
+        ordered.map((e) => e.data),
       ],
-    )) as EventRow[];
-    const events = rows.map(toEvent).sort((a, b) => a.stream.localeCompare(b.stream) || a.seq - b.seq);
-    this.transactions.afterCommit(tx, () => this.bus.publish(events));
+    );
+    this.transactions.afterCommit(tx, () => this.publish(ordered.map((e) => e.id)));
+  }
+
+  /**
+   * Reads committed events back with their seqs and hands them to the live bus; resolves
+   * once they are handed over. One read runs at a time and takes everything committed
+   * meanwhile, so events reach the bus in commit order and a busy node reads in batches.
+   */
+  private publish(ids: string[]): Promise<void> {
+    return new Promise((published) => {
+      this.unpublished.push({ ids, published });
+      if (!this.reading) void this.publishUnpublished();
+    });
+  }
+
+  private async publishUnpublished(): Promise<void> {
+    this.reading = true;
+    while (this.unpublished.length > 0) {
+      const batch = this.unpublished.splice(0);
+      try {
+        const rows: EventRow[] = await this.dataSource.query(
+          `SELECT ${COLUMNS} FROM events WHERE id = ANY($1::uuid[]) ORDER BY stream, seq`,
+          [batch.flatMap((b) => b.ids)],
+        );
+        this.bus.publish(rows.map(toEvent));
+      } catch (error) {
+        // Committed all the same: sockets catch up from the log on their next sync or seq gap.
+        this.logger.warn(`events not published: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      for (const { published } of batch) published();
+    }
+    this.reading = false;
   }
 
   /** Events of one stream after `afterSeq`, oldest first. */
   async read(stream: string, afterSeq: number, limit: number): Promise<LiveEvent[]> {
     const rows: EventRow[] = await this.dataSource.query(
-      `SELECT stream, seq, id, type, at, actor_user_id, actor_office_id, data
-       FROM events WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      `SELECT ${COLUMNS} FROM events WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [stream, afterSeq, limit],
     );
     return rows.map(toEvent);
