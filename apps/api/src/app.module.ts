@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import {
   AppConfig,
+  CountingThrottlerStorage,
   createValidationPipe,
   IdempotencyInterceptor,
   loggingParams,
@@ -54,10 +55,13 @@ export class AppModule {
             return dataSource;
           },
         }),
-        ThrottlerModule.forRoot([
-          { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT },
-          { name: 'user', ttl: 60_000, limit: config.USER_RATE_LIMIT },
-        ]),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT },
+            { name: 'user', ttl: 60_000, limit: config.USER_RATE_LIMIT },
+          ],
+          storage: new CountingThrottlerStorage(),
+        }),
         TerminusModule,
         AuditModule,
         DirectoryModule,
