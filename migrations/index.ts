@@ -2,6 +2,7 @@ import { Foundation1763900000000 } from './1763900000000-foundation.js';
 import { ChannelsAndEventLog1764000000000 } from './1764000000000-channels-and-event-log.js';
 import { HandoffsAndTrades1764100000000 } from './1764100000000-handoffs-and-trades.js';
 import { CommitTimeNumbering1764200000000 } from './1764200000000-commit-time-numbering.js';
+import { SessionChangeNotices1764300000000 } from './1764300000000-session-change-notices.js';
 
 /** Every migration, in order. Listed explicitly: ESM has no reliable file globbing. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ChannelsAndEventLog1764000000000,
   HandoffsAndTrades1764100000000,
   CommitTimeNumbering1764200000000,
+  SessionChangeNotices1764300000000,
 ];

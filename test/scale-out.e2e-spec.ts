@@ -414,6 +414,46 @@ withSharedRedis('two nodes on one PostgreSQL and one Redis', () => {
     expect(await gone).toBe('io server disconnect');
   });
 
+  it('ends a session and applies a role change on both nodes at once, even when the change is written straight into the database', async () => {
+    const officeId = (await world.office(null)).id;
+    const admin = await world.admin();
+    const [member, lead, other] = [
+      await world.member(officeId),
+      await world.member(officeId, 'office_lead'),
+      await world.member(officeId),
+    ];
+    const statusOn = async (node: ServerProcess, m: Member) => (await as(node, m).get('/me')).status;
+    // Each node has seen (and may remember) both sessions.
+    for (const node of [nodeA, nodeB]) {
+      expect([await statusOn(node, member), await statusOn(node, lead)]).toEqual([200, 200]);
+    }
+    /** How long after `since` the node first gives `status`; fails after a second. */
+    const firstAnswer = async (status: number, ask: () => Promise<number>, since: number) => {
+      while ((await ask()) !== status) {
+        if (Date.now() - since > 1_000) throw new Error(`still not ${status} after a second`);
+        await settle(20);
+      }
+      return Date.now() - since;
+    };
+
+    // Logged out through A: B refuses the token straight away.
+    await as(nodeA, member).post('/auth/logout').expect(204);
+    expect(await firstAnswer(401, () => statusOn(nodeB, member), Date.now())).toBeLessThan(250);
+
+    // Demoted through A: on B the former lead can no longer manage the office.
+    await as(nodeA, admin).patch(`/users/${lead.id}`, { role: 'assistant' }).expect(200);
+    const since = Date.now();
+    const manage = async () => (await as(nodeB, lead).patch(`/users/${other.id}`, { role: 'office_lead' })).status;
+    expect(await firstAnswer(403, manage, since)).toBeLessThan(250);
+
+    // A revocation written by anything else (here SQL) reaches both nodes.
+    await db.query(`UPDATE refresh_families SET revoked_at = now() WHERE user_id = $1`, [lead.id]);
+    const revoked = Date.now();
+    for (const node of [nodeA, nodeB]) {
+      expect(await firstAnswer(401, () => statusOn(node, lead), revoked)).toBeLessThan(250);
+    }
+  });
+
   it('SIGKILL of node B during 200 concurrent accepts of 50 channel offers: no half-done transfer, the survivor completes the retries, the moved client syncs all it missed', async () => {
     const admin = await world.admin();
     const party = await world.party();

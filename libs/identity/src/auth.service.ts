@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Actor, AppError, LiveBus, TransactionRunner } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { PasswordHasher } from './password-hasher.js';
+import { SessionCache } from './session-cache.js';
 import { TokenService } from './token.service.js';
 import { UsersRepository } from './users.repository.js';
 import { toUserView, UserEntity } from './user.entity.js';
@@ -22,6 +23,7 @@ export class AuthService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly bus: LiveBus,
+    private readonly sessions: SessionCache,
   ) {}
 
   /** Used by the passport-local strategy. The same answer for unknown e-mail and wrong password. */
@@ -71,7 +73,10 @@ export class AuthService {
       return { ...tokens, user: toUserView(user) };
     });
     // Thrown outside the transaction so a detected reuse still commits its revocation.
-    if (revokedSession) this.bus.command({ kind: 'disconnect_session', sessionId: revokedSession });
+    if (revokedSession) {
+      this.sessions.forgetSession(revokedSession);
+      this.bus.command({ kind: 'disconnect_session', sessionId: revokedSession });
+    }
     if (outcome === null) throw new AppError('unauthenticated', 'The refresh token is invalid, expired or revoked');
     return outcome;
   }
@@ -81,6 +86,7 @@ export class AuthService {
       await this.tokens.revokeSession(tx, actor.sessionId, 'logout');
       await this.audit.record(tx, { action: 'auth.logout', actor, targetType: 'session', targetId: actor.sessionId });
     });
+    this.sessions.forgetSession(actor.sessionId);
     this.bus.command({ kind: 'disconnect_session', sessionId: actor.sessionId });
   }
 
@@ -94,9 +100,9 @@ export class AuthService {
     return { actor, displayName: user.displayName, expiresAt: claims.exp * 1000 };
   }
 
-  /** Checks an access token's claims against the database on every request. */
+  /** Checks an access token's claims against the session's current state (see SessionCache). */
   async actorFor(userId: string, sessionId: string): Promise<Actor | null> {
-    const state = await this.users.sessionState(userId, sessionId);
+    const state = await this.sessions.lookup(userId, sessionId, () => this.users.sessionState(userId, sessionId));
     return state ? { userId, sessionId, role: state.role, officeId: state.officeId } : null;
   }
 }

@@ -8,6 +8,7 @@ import { AuthController, UsersController } from './identity.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy, LocalStrategy } from './auth.guards.js';
 import { PasswordHasher } from './password-hasher.js';
+import { SessionCache } from './session-cache.js';
 import { TokenService } from './token.service.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
@@ -23,7 +24,16 @@ import { UsersService } from './users.service.js';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, UsersRepository, PasswordHasher, TokenService, JwtStrategy, LocalStrategy],
+  providers: [
+    AuthService,
+    UsersService,
+    UsersRepository,
+    PasswordHasher,
+    TokenService,
+    SessionCache,
+    JwtStrategy,
+    LocalStrategy,
+  ],
   exports: [AuthService, UsersService],
 })
 export class IdentityModule {}

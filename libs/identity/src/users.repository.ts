@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Tx } from '@relay/platform';
 import { UserEntity } from './user.entity.js';
+import type { SessionState } from './session-cache.js';
 
 @Injectable()
 export class UsersRepository {
@@ -46,10 +47,7 @@ export class UsersRepository {
   }
 
   /** The state every authenticated request is checked against, in one indexed lookup. */
-  async sessionState(
-    userId: string,
-    sessionId: string,
-  ): Promise<{ role: UserEntity['role']; officeId: string | null } | null> {
+  async sessionState(userId: string, sessionId: string): Promise<SessionState | null> {
     const rows: { role: UserEntity['role']; office_id: string | null }[] = await this.dataSource.query(
       `SELECT u.role, u.office_id FROM users u
        JOIN refresh_families f ON f.id = $2 AND f.user_id = u.id AND f.revoked_at IS NULL

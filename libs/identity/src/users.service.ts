@@ -19,6 +19,7 @@ import { TokenService } from './token.service.js';
 import { UsersRepository } from './users.repository.js';
 import { toUserView, UserEntity, type UserView } from './user.entity.js';
 import type { CreateMemberDto, UpdateUserDto } from './identity.dto.js';
+import { SessionCache } from './session-cache.js';
 
 export interface NewUser {
   email: string;
@@ -43,6 +44,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly bus: LiveBus,
+    private readonly sessions: SessionCache,
   ) {}
 
   /** ADMIN_EMAIL/ADMIN_PASSWORD create the first admin when there is none. */
@@ -134,7 +136,8 @@ export class UsersService implements OnApplicationBootstrap {
       });
       return toUserView(saved);
     });
-    // A deactivated user's open sockets close at once, as its tokens stopped working.
+    // Requests see a changed role or standing at once; a deactivated user's sockets close.
+    this.sessions.forget(userId);
     if (dto.active === false) this.bus.command({ kind: 'disconnect_user', userId });
     return view;
   }
