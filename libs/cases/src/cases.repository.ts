@@ -3,26 +3,13 @@ import { DataSource } from 'typeorm';
 import { rowsOf, type Tx } from '@relay/platform';
 import { CaseConsentEntity, CaseEntity, CaseNoteEntity } from './case.entities.js';
 import type { CaseQuery } from './case.dto.js';
+import type { CaseListRow } from './case.views.js';
 
-const LIST_COLUMNS = [
-  'id',
-  'reference',
-  'handlingOfficeId',
-  'homeOfficeId',
-  'assigneeId',
-  'createdBy',
-  'category',
-  'immigrationType',
-  'summary',
-  'urgency',
-  'complexity',
-  'deadline',
-  'languages',
-  'status',
-  'version',
-  'createdAt',
-  'updatedAt',
-] as const;
+// A list row: every column but the constituent, named as CaseEntity names them.
+const LIST_COLUMNS = `c.id, c.reference, c.handling_office_id AS "handlingOfficeId", c.home_office_id AS "homeOfficeId",
+  c.assignee_id AS "assigneeId", c.created_by AS "createdBy", c.category, c.immigration_type AS "immigrationType",
+  c.summary, c.urgency, c.complexity, c.deadline, c.languages, c.status, c.version,
+  c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
 /**
  * Every read names the office asking: a query cannot forget the tenant. A case is
@@ -45,35 +32,38 @@ export class CasesRepository {
     return query.getOne();
   }
 
-  list(officeId: string, query: CaseQuery, after: [string, string] | undefined, limit: number): Promise<CaseEntity[]> {
-    // Lists never show the constituent: do not even read it.
-    const q = this.reader.createQueryBuilder(CaseEntity, 'c').select(LIST_COLUMNS.map((column) => `c.${column}`));
-    if (query.scope === 'home') {
-      q.where('c.home_office_id = :officeId AND c.handling_office_id <> :officeId', { officeId });
-    } else {
-      q.where('c.handling_office_id = :officeId', { officeId });
-    }
-    if (query.status) q.andWhere('c.status = :status', { status: query.status });
-    if (query.category) q.andWhere('c.category = :category', { category: query.category });
-    if (query.immigrationType) q.andWhere('c.immigration_type = :type', { type: query.immigrationType });
-    if (query.urgency) q.andWhere('c.urgency = :urgency', { urgency: query.urgency });
-    if (query.assigneeId) q.andWhere('c.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
+  /**
+   * One page of an office's files, newest first. Plain SQL rather than the query builder:
+   * this is the busiest read of the API, and building and hydrating entities was a tenth
+   * of its cost. Lists never show the constituent: it is not even read.
+   */
+  async list(officeId: string, query: CaseQuery, after: [string, string] | undefined, limit: number) {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const office = param(officeId);
+    const where = [
+      query.scope === 'home'
+        ? `c.home_office_id = ${office} AND c.handling_office_id <> ${office}`
+        : `c.handling_office_id = ${office}`,
+    ];
+    if (query.status) where.push(`c.status = ${param(query.status)}`);
+    if (query.category) where.push(`c.category = ${param(query.category)}`);
+    if (query.immigrationType) where.push(`c.immigration_type = ${param(query.immigrationType)}`);
+    if (query.urgency) where.push(`c.urgency = ${param(query.urgency)}`);
+    if (query.assigneeId) where.push(`c.assignee_id = ${param(query.assigneeId)}`);
     if (query.q && query.scope !== 'home') {
       // Summary and notes of this office's own files only; the expressions match the GIN indexes.
-      q.andWhere(
-        `(to_tsvector('simple', c.summary) @@ websearch_to_tsquery('simple', :q)
-          OR EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = c.id
-                     AND to_tsvector('simple', n.body) @@ websearch_to_tsquery('simple', :q)))`,
-        { q: query.q },
-      );
+      const words = `websearch_to_tsquery('simple', ${param(query.q)})`;
+      where.push(`(to_tsvector('simple', c.summary) @@ ${words}
+        OR EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = c.id AND to_tsvector('simple', n.body) @@ ${words}))`);
     }
-    if (after) {
-      q.andWhere('(c.created_at, c.id) < (:afterAt::timestamptz, :afterId::uuid)', {
-        afterAt: after[0],
-        afterId: after[1],
-      });
-    }
-    return q.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(limit).getMany();
+    if (after) where.push(`(c.created_at, c.id) < (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
+    const rows: CaseListRow[] = await this.reader.query(
+      `SELECT ${LIST_COLUMNS} FROM cases c WHERE ${where.join(' AND ')}
+       ORDER BY c.created_at DESC, c.id DESC LIMIT ${param(limit)}`,
+      params,
+    );
+    return rows;
   }
 
   /** Human references count per office: "<riding code>-<yy>-<n>". */

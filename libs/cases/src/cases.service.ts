@@ -18,7 +18,15 @@ import { CasesRepository } from './cases.repository.js';
 import { CaseEntity } from './case.entities.js';
 import { TRANSITIONS } from './case.enums.js';
 import type { CaseQuery, CreateCaseDto, CreateConsentDto, CreateNoteDto, UpdateCaseDto } from './case.dto.js';
-import { type CaseView, toCaseSummary, toCaseView, toConsentView, toNoteView, toStatusView } from './case.views.js';
+import {
+  type CaseListRow,
+  type CaseView,
+  toCaseSummary,
+  toCaseView,
+  toConsentView,
+  toNoteView,
+  toStatusView,
+} from './case.views.js';
 
 type Access = 'full' | 'status';
 
@@ -88,7 +96,7 @@ export class CasesService {
     const officeId = requireOffice(actor);
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     const rows = await this.cases.list(officeId, query, after, query.limit + 1);
-    const view = (kase: CaseEntity) => (query.scope === 'home' ? toStatusView(kase) : toCaseSummary(kase));
+    const view = (kase: CaseListRow) => (query.scope === 'home' ? toStatusView(kase) : toCaseSummary(kase));
     return toPage(rows, query.limit, (kase) => [kase.createdAt.toISOString(), kase.id], view);
   }
 

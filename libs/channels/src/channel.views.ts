@@ -52,11 +52,15 @@ export function toPostPayload(row: PostRow): PostPayload {
 /** The feed item for one viewer: its own office also sees which of its cases is linked. */
 export function toPostView(row: PostRow, viewerOfficeId: string) {
   const ownCase = row.case_handling_office_id !== null && row.case_handling_office_id === viewerOfficeId;
-  return { ...toPostPayload(row), caseRef: ownCase ? row.case_reference : null };
+  // Object.assign, not a spread: it runs for every item of a feed page (see toCaseSummary).
+  return Object.assign(toPostPayload(row), { caseRef: ownCase ? row.case_reference : null });
 }
 
 export function toAlertView(row: AlertRow) {
-  return { ...toPostPayload(row), affectedOpenCases: row.affected_open_cases, acknowledged: row.acknowledged };
+  return Object.assign(toPostPayload(row), {
+    affectedOpenCases: row.affected_open_cases,
+    acknowledged: row.acknowledged,
+  });
 }
 
 // OpenAPI shapes of the views above.
