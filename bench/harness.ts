@@ -45,7 +45,6 @@ export async function startRelay(databaseUrl: string, env: Record<string, string
       USER_RATE_LIMIT: '100000000',
       SOCKET_RATE_LIMIT: '1000',
       ACCESS_TOKEN_TTL_SECONDS: '3600',
-      DB_POOL_SIZE: '20',
       ...env,
     },
     profiling,

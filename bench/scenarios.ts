@@ -167,7 +167,7 @@ async function autocannon(url: string, token: string, seconds: number) {
 /** GET /cases (50 items) under 100 connections, beside a bare NestJS route, with autocannon. */
 export async function rest(databaseUrl: string, seconds: number) {
   progress(`REST: GET /cases (50 items) under 100 connections for ${seconds} s, and a bare route`);
-  const server = await startRelay(databaseUrl, { DB_POOL_SIZE: '20' });
+  const server = await startRelay(databaseUrl);
   const { members } = await buildParty(server.baseUrl, 1, 1);
   const me = members[0];
   for (let i = 0; i < 60; i += 20) {
