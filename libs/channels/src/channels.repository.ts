@@ -150,13 +150,17 @@ export class ChannelsRepository {
     return rows.length > 0;
   }
 
-  async insertPost(tx: Tx, post: Record<string, unknown>): Promise<string> {
+  /** Inserts and reads back the post in one statement. */
+  async insertPost(tx: Tx, post: Record<string, unknown>): Promise<PostRow> {
     const columns = Object.keys(post);
     const [row] = (await tx.query(
-      `INSERT INTO channel_posts (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+      `WITH p AS (
+         INSERT INTO channel_posts (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+         RETURNING *)
+       SELECT ${POST_COLUMNS} FROM p LEFT JOIN cases k ON k.id = p.case_id`,
       Object.values(post),
-    )) as { id: string }[];
-    return row.id;
+    )) as PostRow[];
+    return row;
   }
 
   async findPost(tx: Tx, postId: string, lock = false): Promise<PostRow | null> {

@@ -113,7 +113,7 @@ export class PostsService {
     kind: 'message' | 'alert',
     fields: Record<string, unknown>,
   ) {
-    const id = await this.channelsRepo.insertPost(tx, {
+    const post = await this.channelsRepo.insertPost(tx, {
       channel_id: channelId,
       kind,
       author_id: actor.userId,
@@ -124,10 +124,10 @@ export class PostsService {
       action: kind === 'alert' ? 'alert.posted' : 'message.posted',
       actor,
       targetType: kind,
-      targetId: id,
+      targetId: post.id,
       data: { channelId, ...(kind === 'alert' ? { severity: fields.severity } : {}) },
     });
-    return (await this.channelsRepo.findPost(tx, id))!;
+    return post;
   }
 
   private async ownMessage(tx: Tx, actor: Actor, channelId: string, messageId: string): Promise<PostRow> {
