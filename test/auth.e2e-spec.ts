@@ -79,6 +79,23 @@ describe('sign-in', () => {
     await t.http().post(`${API}/auth/login`).send({ email: member.email, password: PASSWORD }).expect(401);
   });
 
+  it('still refuses a revoked session when the server lost its change notices meanwhile', async () => {
+    const member = await world.member(officeId);
+    await t.http().get(`${API}/me`).auth(member.token, { type: 'bearer' }).expect(200); // now cached
+    // The server's connection for change notices drops, and the session is revoked meanwhile.
+    const { rowCount } = await t.db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND query LIKE 'LISTEN relay_session_changed%'`,
+    );
+    expect(rowCount).toBe(1);
+    await t.db.query(`UPDATE refresh_families SET revoked_at = now() WHERE user_id = $1`, [member.id]);
+    let status = 0;
+    for (const started = Date.now(); Date.now() - started < 1_000 && status !== 401;) {
+      status = (await t.http().get(`${API}/me`).auth(member.token, { type: 'bearer' })).status;
+    }
+    expect(status).toBe(401);
+  });
+
   it('refuses forged and malformed access tokens', async () => {
     const member = await world.member(officeId);
     const [header, payload] = member.token.split('.');

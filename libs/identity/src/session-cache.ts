@@ -78,6 +78,7 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
   /** Listens for change notices on a connection of its own, reconnecting while the node runs. */
   private async listen(): Promise<void> {
     const { url } = this.dataSource.options as { url?: string };
+    let failures = 0;
     while (!this.stopped) {
       const client = new pg.Client({ connectionString: url, keepAlive: true });
       this.listener = client;
@@ -93,9 +94,13 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
         await client.connect();
         await client.query(`LISTEN ${CHANNEL}`);
         this.listening = true;
+        failures = 0;
         await lost;
       } catch (error) {
-        if (!this.stopped) this.logger.warn(`cannot listen for change notices: ${(error as Error).message}`);
+        // Said once per outage: the node retries every second until the database is back.
+        if (!this.stopped && failures++ === 0) {
+          this.logger.warn(`cannot listen for change notices: ${(error as Error).message}`);
+        }
       } finally {
         this.stopListening();
         await client.end().catch(() => undefined);
