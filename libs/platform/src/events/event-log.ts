@@ -89,10 +89,8 @@ export class EventLog {
    */
   private async flush(tx: Tx, list: PendingEvent[]): Promise<void> {
     if (list.length === 0) return;
-    const ordered = list
-      .map((event, index) => ({ event, index }))
-      .sort((a, b) => (a.event.stream < b.event.stream ? -1 : a.event.stream > b.event.stream ? 1 : a.index - b.index))
-      .map(({ event }) => event);
+    // A stable sort: each stream's own events keep their order.
+    const ordered = [...list].sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0));
     await tx.query(
       `INSERT INTO event_outbox (id, stream, type, actor_user_id, actor_office_id, data)
        SELECT id, stream, type, actor_user_id, actor_office_id, data
