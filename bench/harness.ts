@@ -7,8 +7,15 @@ import { freePort, ServerProcess } from '../scripts/server-process.js';
 export const ADMIN = { email: 'admin@bench.riding-relay.ca', password: 'bench-admin-password' };
 const API = '/api/v1';
 
-/** A fresh database for one benchmark run: on DATABASE_URL's server, or an embedded one. */
-export async function benchDatabase(): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * A fresh database for one benchmark run, on DATABASE_URL's server or an embedded one;
+ * `another(name)` gives a scenario a fresh database of its own on the same server.
+ */
+export async function benchDatabase(): Promise<{
+  url: string;
+  another(name: string): Promise<string>;
+  close(): Promise<void>;
+}> {
   let embedded: RunningDatabase | undefined;
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
@@ -16,13 +23,18 @@ export async function benchDatabase(): Promise<{ url: string; close(): Promise<v
     embedded = await startEmbeddedPostgres('.relay-bench-data', 54349);
     serverUrl = embedded.url;
   }
-  const name = `relay_bench_${process.pid}`;
-  await dropDatabase(serverUrl, name);
-  const url = await ensureDatabase(serverUrl, name);
+  const names: string[] = [];
+  const fresh = async (name: string) => {
+    names.push(name);
+    await dropDatabase(serverUrl, name);
+    return ensureDatabase(serverUrl, name);
+  };
+  const base = `relay_bench_${process.pid}`;
   return {
-    url,
+    url: await fresh(base),
+    another: (name) => fresh(`${base}_${name}`),
     async close() {
-      await dropDatabase(serverUrl, name);
+      for (const name of names) await dropDatabase(serverUrl, name);
       await embedded?.stop();
     },
   };

@@ -177,8 +177,10 @@ async function main(): Promise<void> {
       });
     }
     if (want('year')) {
-      // One replay (it is long); the figures extrapolate its weeks to 52.
-      const figures = await year(database.url, Number(process.env.BENCH_YEAR_WEEKS ?? 1)).catch((error: unknown) => {
+      // One replay (it is long), on a database of its own holding only the year; the figures
+      // extrapolate its weeks to 52.
+      const yearDatabase = await database.another('year');
+      const figures = await year(yearDatabase, Number(process.env.BENCH_YEAR_WEEKS ?? 1)).catch((error: unknown) => {
         progress(`  the year replay failed: ${String(error)}`);
         return null;
       });
