@@ -423,9 +423,17 @@ withSharedRedis('two nodes on one PostgreSQL and one Redis', () => {
       await world.member(officeId),
     ];
     const statusOn = async (node: ServerProcess, m: Member) => (await as(node, m).get('/me')).status;
-    // Each node has seen (and may remember) both sessions.
+    const cacheHits = async (node: ServerProcess) =>
+      total(parseMetrics((await as(node, admin).get('/metrics').expect(200)).text), 'relay_session_lookups_total', {
+        source: 'cache',
+      });
+    // Each node has seen both sessions twice: the second time from its cache.
     for (const node of [nodeA, nodeB]) {
-      expect([await statusOn(node, member), await statusOn(node, lead)]).toEqual([200, 200]);
+      const before = await cacheHits(node);
+      for (let round = 0; round < 2; round++) {
+        expect([await statusOn(node, member), await statusOn(node, lead)]).toEqual([200, 200]);
+      }
+      expect((await cacheHits(node)) - before).toBeGreaterThanOrEqual(2);
     }
     /** How long after `since` the node first gives `status`; fails after a second. */
     const firstAnswer = async (status: number, ask: () => Promise<number>, since: number) => {
@@ -436,15 +444,19 @@ withSharedRedis('two nodes on one PostgreSQL and one Redis', () => {
       return Date.now() - since;
     };
 
-    // Logged out through A: B refuses the token straight away.
+    // Logged out through A: A refuses the token on the next request, B straight away.
     await as(nodeA, member).post('/auth/logout').expect(204);
-    expect(await firstAnswer(401, () => statusOn(nodeB, member), Date.now())).toBeLessThan(250);
+    const loggedOut = Date.now();
+    expect(await statusOn(nodeA, member)).toBe(401);
+    expect(await firstAnswer(401, () => statusOn(nodeB, member), loggedOut)).toBeLessThan(250);
 
     // Demoted through A: on B the former lead can no longer manage the office.
     await as(nodeA, admin).patch(`/users/${lead.id}`, { role: 'assistant' }).expect(200);
     const since = Date.now();
     const manage = async () => (await as(nodeB, lead).patch(`/users/${other.id}`, { role: 'office_lead' })).status;
     expect(await firstAnswer(403, manage, since)).toBeLessThan(250);
+    const { rows } = await db.query(`SELECT role FROM users WHERE id = $1`, [other.id]);
+    expect(rows).toEqual([{ role: 'assistant' }]);
 
     // A revocation written by anything else (here SQL) reaches both nodes.
     await db.query(`UPDATE refresh_families SET revoked_at = now() WHERE user_id = $1`, [lead.id]);

@@ -44,6 +44,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly sessionLookups = new Counter({
+    name: 'relay_session_lookups_total',
+    help: 'Sessions checked for a request or socket, by where the answer came from (cache, database)',
+    labelNames: ['source'] as const,
+    registers: [this.registry],
+  });
+
   readonly dbPool = new Gauge({
     name: 'relay_db_pool_connections',
     help: 'Database pool connections by state',
