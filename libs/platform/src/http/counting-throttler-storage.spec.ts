@@ -34,6 +34,21 @@ describe('CountingThrottlerStorage', () => {
     expect((await hit()).isBlocked).toBe(true);
   });
 
+  it('starts afresh once a block is served', async () => {
+    for (let i = 0; i < 4; i++) await hit();
+    now += MINUTE; // the block ends
+    for (let i = 1; i <= 3; i++) expect(await hit()).toMatchObject({ totalHits: i, isBlocked: false });
+    expect((await hit()).isBlocked).toBe(true);
+  });
+
+  it('without a block duration, refuses only while over the limit', async () => {
+    const noBlock = () => storage.increment('user:c', MINUTE, 3, 0, 'user');
+    for (let i = 0; i < 3; i++) expect((await noBlock()).isBlocked).toBe(false);
+    expect((await noBlock()).isBlocked).toBe(true);
+    now += 2 * MINUTE;
+    expect((await noBlock()).isBlocked).toBe(false);
+  });
+
   it('forgets hits older than a window', async () => {
     for (let i = 0; i < 3; i++) await hit();
     now += 2 * MINUTE;

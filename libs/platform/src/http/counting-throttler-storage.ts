@@ -30,6 +30,10 @@ export class CountingThrottlerStorage implements ThrottlerStorage, OnModuleDestr
     const id = `${throttlerName}\u0000${key}`;
     const counter = this.counters.get(id) ?? { windowStart: now, current: 0, previous: 0, blockedUntil: 0 };
     this.counters.set(id, counter);
+    if (counter.blockedUntil !== 0 && counter.blockedUntil <= now) {
+      // A block served wipes the slate, as the throttler's storage does.
+      Object.assign(counter, { windowStart: now, current: 0, previous: 0, blockedUntil: 0 });
+    }
     const elapsed = now - counter.windowStart;
     if (elapsed >= ttl) {
       const skipped = elapsed >= 2 * ttl; // a whole window with no request
@@ -38,11 +42,14 @@ export class CountingThrottlerStorage implements ThrottlerStorage, OnModuleDestr
       counter.windowStart = skipped ? now : counter.windowStart + ttl;
     }
     const timeToExpire = Math.ceil((counter.windowStart + ttl - now) / 1000);
-    if (counter.blockedUntil <= now) counter.current += 1;
+    const wasBlocked = counter.blockedUntil > now;
+    if (!wasBlocked) counter.current += 1;
     const stillCounted = counter.previous * (1 - (now - counter.windowStart) / ttl);
     const totalHits = Math.floor(stillCounted) + counter.current;
-    if (counter.blockedUntil <= now && totalHits > limit) counter.blockedUntil = now + blockDuration;
-    const isBlocked = counter.blockedUntil > now;
+    const over = totalHits > limit;
+    // Without a block duration a request is refused only while the count is over the limit.
+    if (!wasBlocked && over && blockDuration > 0) counter.blockedUntil = now + blockDuration;
+    const isBlocked = counter.blockedUntil > now || (blockDuration <= 0 && over);
     return Promise.resolve({
       totalHits: isBlocked ? Math.max(totalHits, limit + 1) : totalHits,
       timeToExpire,
