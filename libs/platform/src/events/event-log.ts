@@ -39,6 +39,9 @@ const toEvent = (row: EventRow): LiveEvent => ({
 // Flushed before the audit trail, so both move to their logs at COMMIT in one fixed order.
 const FLUSH_ORDER = 10;
 
+// A failed read-back of committed events is retried this many times in all.
+const READ_BACK_ATTEMPTS = 3;
+
 const COLUMNS = 'stream, seq, id, type, at, actor_user_id, actor_office_id, data';
 
 /**
@@ -125,15 +128,24 @@ export class EventLog {
     this.reading = true;
     while (this.unpublished.length > 0) {
       const batch = this.unpublished.splice(0);
-      try {
-        const rows: EventRow[] = await this.dataSource.query(
-          `SELECT ${COLUMNS} FROM events WHERE id = ANY($1::uuid[]) ORDER BY stream, seq`,
-          [batch.flatMap((b) => b.ids)],
-        );
-        this.bus.publish(rows.map(toEvent));
-      } catch (error) {
-        // Committed all the same: sockets catch up from the log on their next sync or seq gap.
-        this.logger.warn(`events not published: ${error instanceof Error ? error.message : String(error)}`);
+      const ids = batch.flatMap((b) => b.ids);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const rows: EventRow[] = await this.dataSource.query(
+            `SELECT ${COLUMNS} FROM events WHERE id = ANY($1::uuid[]) ORDER BY stream, seq`,
+            [ids],
+          );
+          this.bus.publish(rows.map(toEvent));
+          break;
+        } catch (error) {
+          // The events are committed: try again, then leave them to clients' sync.
+          const message = error instanceof Error ? error.message : String(error);
+          if (attempt === READ_BACK_ATTEMPTS) {
+            this.logger.warn(`${ids.length} events not published live: ${message}`);
+            break;
+          }
+          await new Promise((retry) => setTimeout(retry, 100 * attempt));
+        }
       }
       for (const { published } of batch) published();
     }
