@@ -37,7 +37,9 @@ export class CommitTimeNumbering1764200000000 implements MigrationInterface {
       END $$;
       CREATE CONSTRAINT TRIGGER event_outbox_commit AFTER INSERT ON event_outbox
         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION event_outbox_commit();
-      -- After its commit the app reads its events back by id to publish them.
+      -- After its commit the app reads its events back by id to publish them. Not built
+      -- CONCURRENTLY: that waits for every open snapshot, including a second node's waiting
+      -- on the migration lock held by this one. The log is pruned, so the build is short.
       CREATE INDEX events_id_idx ON events (id);
 
       CREATE UNLOGGED TABLE audit_outbox (
