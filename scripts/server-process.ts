@@ -3,6 +3,9 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 const MAIN = resolve('dist/apps/api/src/main.js');
+// As `npm start` and the Dockerfile run it: a 64 MiB young generation, because the server
+// allocates a page of JSON per request and the default made scavenges ~15% of its CPU.
+const NODE_FLAGS = ['--max-semi-space-size=64'];
 
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -35,7 +38,7 @@ export class ServerProcess {
 
   async start(): Promise<void> {
     this.output = '';
-    const child = spawn(process.execPath, ['--enable-source-maps', ...this.nodeFlags, MAIN], {
+    const child = spawn(process.execPath, ['--enable-source-maps', ...NODE_FLAGS, ...this.nodeFlags, MAIN], {
       env: { PATH: process.env.PATH ?? '', ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
