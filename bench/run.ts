@@ -12,6 +12,9 @@ import { year } from './year.js';
  * database (embedded, or on DATABASE_URL's server), with its baseline measured in the same
  * run, and writes bench/RESULTS.md, bench/results.json and bench/fanout.svg.
  * Scenarios: fanout, idle, contention, write, catchup, rest, year, twonodes (needs REDIS_URL).
+ * `node dist/bench/run.js report` re-renders RESULTS.md and the chart from results.json.
+ * Knobs: BENCH_RUNS, BENCH_FANOUT_SIZES, BENCH_OFFERS, BENCH_MESSAGES, BENCH_IDLE_SOCKETS,
+ * BENCH_YEAR_WEEKS, BENCH_TWO_NODE_SOCKETS; BENCH_CPU_PROF=<dir> profiles every server.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SIZES = (process.env.BENCH_FANOUT_SIZES ?? '1000,5000,10000').split(',').map(Number);
@@ -54,10 +57,10 @@ const BOUNDS: Record<string, string> = {
   'idle-sockets':
     "Met after a fix: at 32.7 KiB per socket (bare socket.io 15.5), most of our share was Nest's @SubscribeMessage, which keeps an RxJS pipeline per message per socket; the gateway now binds its four messages itself (14.6 KiB).",
   'write-path':
-    'CPU: sampled from /proc during a run, the server used 70% of a core, PostgreSQL 57% and the client processes 44%, of the 200% the two cores give; each post still costs 7 statements (BEGIN, the membership check, the insert, two outbox inserts, COMMIT with its triggers, the batched read-back) and 50 socket frames. Fixed on the way (240 -> 407 msg/s, p99 539 -> 226 ms): events and audit rows are numbered at COMMIT by deferred triggers, so the channel counter and the audit chain head are no longer held across round trips to a busy event loop (a profile had shown the server 37% idle waiting on them); the bench now runs the default pool of 10 (20 backends fought the server for the cores); the post is inserted and read back in one statement. The bare baseline writes a row and an event with no HTTP, auth, audit or fan-out.',
-  rest: 'CPU and queueing: the server process sits at 100% of a core (it also runs GC on another); with 100 connections p99 is about 100 / throughput plus GC pauses. Fixed on the way (635 -> 1,005 req/s, p99 248 -> 181 ms): rate-limit counting was O(hits) per request (17% of the CPU), the list was built and hydrated by the query builder (plain SQL now), list views were built with object spreads that V8 copies slowly (a 50-row page took 290 µs, 35 now), and sessions are cached with database-notified invalidation instead of checked by a query per request. The same server answers GET /cases?limit=1 at ~2,400 req/s: what remains is the 50 rows (timestamps parsed and printed, 27 KB of JSON).',
+    'CPU: sampled from /proc during a run, the server used 70% of a core, PostgreSQL 57% and the client processes 44%, of the 200% the two cores give; each post still costs 7 statements (BEGIN, the membership check, the insert, two outbox inserts, COMMIT with its triggers, the batched read-back) and 50 socket frames. Fixed on the way (240 -> 404 msg/s, p99 539 -> 277 ms; the bare baseline was 1,638/s then and 1,444/s in this noisier run): events and audit rows are numbered at COMMIT by deferred triggers, so the channel counter and the audit chain head are no longer held across round trips to a busy event loop (a profile had shown the server 37% idle waiting on them); the bench now runs the default pool of 10 (20 backends fought the server for the cores); the post is inserted and read back in one statement; the server runs a 64 MiB young generation. The bare baseline writes a row and an event with no HTTP, auth, audit or fan-out.',
+  rest: 'CPU and queueing: the server process sits at 100% of a core (it also runs GC on another); with 100 connections p99 is about 100 / throughput plus GC pauses. Fixed on the way (635 -> 1,044 req/s, p99 248 -> 178 ms): rate-limit counting was O(hits) per request (17% of the CPU), the list was built and hydrated by the query builder (plain SQL now), list views were built with object spreads that V8 copies slowly (a 50-row page took 290 µs, 35 now), sessions are cached with database-notified invalidation instead of checked by a query per request, and a 64 MiB young generation cut the scavenges (~15% of the CPU). The same server answers GET /cases?limit=1 at ~2,400 req/s: what remains is the 50 rows (timestamps parsed and printed, 27 KB of JSON).',
   'year-of-casework':
-    'The replay is bound by the same per-request CPU as the REST and write scenarios: 717 requests/s for the mixed load (551 before this round), and a year is ~2.9 M requests, so 68 minutes. Audit verification of the year (3 M rows) takes 15 s, within its target.',
+    'The replay is bound by the same per-request CPU as the REST and write scenarios: 706 requests/s for the mixed load (551 before this round), and a year is ~2.9 M requests, so 69 minutes. Audit verification of the year (3 M rows) takes 13 s, within its target.',
   'two-nodes-fanout':
     'Both nodes, PostgreSQL, Redis and the clients share the same two cores, so a second node adds no CPU; the figure shows the Redis relay working (every socket on both nodes received every alert) and its cost, not the scaling two machines would give.',
   contention:
@@ -80,7 +83,7 @@ async function writeReports(machine: Awaited<ReturnType<typeof describeMachine>>
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'report') {
-    // Re-renders RESULTS.md from results.json without measuring anything.
+    // Re-renders RESULTS.md and the chart from results.json without measuring anything.
     const saved = JSON.parse(await readFile('bench/results.json', 'utf8')) as {
       machine: Awaited<ReturnType<typeof describeMachine>>;
       results: Result[];
