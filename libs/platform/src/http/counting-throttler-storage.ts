@@ -49,12 +49,14 @@ export class CountingThrottlerStorage implements ThrottlerStorage, OnModuleDestr
     const over = totalHits > limit;
     // Without a block duration a request is refused only while the count is over the limit.
     if (!wasBlocked && over && blockDuration > 0) counter.blockedUntil = now + blockDuration;
-    const isBlocked = counter.blockedUntil > now || (blockDuration <= 0 && over);
+    const blockedFor = counter.blockedUntil > now ? Math.ceil((counter.blockedUntil - now) / 1000) : 0;
+    const isBlocked = blockedFor > 0 || (blockDuration <= 0 && over);
     return Promise.resolve({
       totalHits: isBlocked ? Math.max(totalHits, limit + 1) : totalHits,
       timeToExpire,
       isBlocked,
-      timeToBlockExpire: isBlocked ? Math.ceil((counter.blockedUntil - now) / 1000) : 0,
+      // Without a block, what is refused may retry when the window moves on.
+      timeToBlockExpire: isBlocked ? blockedFor || timeToExpire : 0,
     });
   }
 
