@@ -55,14 +55,32 @@ export class CaseTransfers {
 
   /** A live `share_with_offices` consent: not revoked, not expired, and not older than allowed. */
   async hasLiveConsent(tx: Tx, caseId: string): Promise<boolean> {
-    return this.cases.hasLiveConsent(tx, caseId, this.config.CONSENT_MAX_AGE_DAYS);
+    return (await this.withLiveConsent(tx, [caseId])).has(caseId);
+  }
+
+  /** Which of the files have a live consent, in one query. */
+  withLiveConsent(tx: Tx, caseIds: string[]): Promise<Set<string>> {
+    return this.cases.withLiveConsent(tx, caseIds, this.config.CONSENT_MAX_AGE_DAYS);
   }
 
   async whyNot(tx: Tx, kase: CaseEntity | undefined, fromOfficeId: string): Promise<NotTransferable | null> {
-    if (!kase || kase.handlingOfficeId !== fromOfficeId) return 'moved';
-    if (kase.status === 'closed') return 'closed';
-    if (!(await this.hasLiveConsent(tx, kase.id))) return 'consent_missing';
-    return null;
+    return (await this.whyNotEach(tx, [{ kase, fromOfficeId }]))[0];
+  }
+
+  /** Why each file cannot move now (null when it can), in the order given, in one query. */
+  async whyNotEach(
+    tx: Tx,
+    moves: { kase: CaseEntity | undefined; fromOfficeId: string }[],
+  ): Promise<(NotTransferable | null)[]> {
+    const consented = await this.withLiveConsent(
+      tx,
+      moves.flatMap(({ kase }) => (kase ? [kase.id] : [])),
+    );
+    return moves.map(({ kase, fromOfficeId }) => {
+      if (!kase || kase.handlingOfficeId !== fromOfficeId) return 'moved';
+      if (kase.status === 'closed') return 'closed';
+      return consented.has(kase.id) ? null : 'consent_missing';
+    });
   }
 
   /** Moves the file and writes its ledger row (files given and taken between offices). */

@@ -132,15 +132,16 @@ export class CasesRepository {
     );
   }
 
-  async hasLiveConsent(tx: Tx, caseId: string, maxAgeDays: number): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `SELECT 1 FROM case_consents
-       WHERE case_id = $1 AND scope = 'share_with_offices' AND revoked_at IS NULL
+  /** Which of the files have a live `share_with_offices` consent, in one query. */
+  async withLiveConsent(tx: Tx, caseIds: string[], maxAgeDays: number): Promise<Set<string>> {
+    const rows: { case_id: string }[] = await tx.query(
+      `SELECT DISTINCT case_id FROM case_consents
+       WHERE case_id = ANY($1::uuid[]) AND scope = 'share_with_offices' AND revoked_at IS NULL
          AND (expires_at IS NULL OR expires_at > now())
          AND granted_at > now() - make_interval(days => $2)`,
-      [caseId, maxAgeDays],
+      [caseIds, maxAgeDays],
     );
-    return rows.length > 0;
+    return new Set(rows.map((row) => row.case_id));
   }
 
   consents(tx: Tx, caseId: string): Promise<CaseConsentEntity[]> {

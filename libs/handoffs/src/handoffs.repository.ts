@@ -104,10 +104,16 @@ export class HandoffsRepository {
   }
 
   async hasOpenOffer(tx: Tx, caseId: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM handoffs WHERE case_id = $1 AND status = 'offered'`, [
-      caseId,
-    ]);
-    return rows.length > 0;
+    return (await this.withOpenOffer(tx, [caseId])).has(caseId);
+  }
+
+  /** Which of the files have an open offer, in one query. */
+  async withOpenOffer(tx: Tx, caseIds: string[]): Promise<Set<string>> {
+    const rows: { case_id: string }[] = await tx.query(
+      `SELECT case_id FROM handoffs WHERE case_id = ANY($1::uuid[]) AND status = 'offered'`,
+      [caseIds],
+    );
+    return new Set(rows.map((row) => row.case_id));
   }
 
   /** The offer as an item of the channel's feed. */

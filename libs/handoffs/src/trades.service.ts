@@ -71,8 +71,12 @@ export class TradesService implements OnApplicationBootstrap {
         }
       }
       // Proposing shows each side a summary of the other's files: every file needs consent already.
+      const consented = await this.files.withLiveConsent(
+        tx,
+        entries.map((entry) => entry.caseId),
+      );
       for (const { caseId } of entries) {
-        if (!(await this.files.hasLiveConsent(tx, caseId))) {
+        if (!consented.has(caseId)) {
           throw new AppError('consent_missing', `File ${caseId} has no live share_with_offices consent`, [
             { field: caseId, message: NOT_TRANSFERABLE.consent_missing },
           ]);
@@ -138,14 +142,15 @@ export class TradesService implements OnApplicationBootstrap {
           to: trade.proposerOfficeId,
         })),
       ];
-      const locked = await this.files.lockFiles(
+      const caseIds = moves.map((move) => move.caseId);
+      const locked = await this.files.lockFiles(tx, caseIds);
+      const reasons = await this.files.whyNotEach(
         tx,
-        moves.map((move) => move.caseId),
+        moves.map((move) => ({ kase: locked.get(move.caseId), fromOfficeId: move.from })),
       );
-      for (const move of moves) {
-        const why =
-          (await this.files.whyNot(tx, locked.get(move.caseId), move.from)) ??
-          ((await this.handoffs.hasOpenOffer(tx, move.caseId)) ? 'open_handoff_offer' : null);
+      const offered = await this.handoffs.withOpenOffer(tx, caseIds);
+      for (const [i, move] of moves.entries()) {
+        const why = reasons[i] ?? (offered.has(move.caseId) ? 'open_handoff_offer' : null);
         if (why) {
           throw new AppError('case_not_transferable', `File ${move.caseId} cannot move: ${NOT_TRANSFERABLE[why]}`, [
             { field: move.caseId, message: NOT_TRANSFERABLE[why] },
