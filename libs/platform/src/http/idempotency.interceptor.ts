@@ -81,13 +81,13 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
 
   /** Returns the stored body to replay, or undefined when this request now owns the key. */
   private async claim(userId: string, key: string, requestHash: string): Promise<unknown> {
-    await this.dataSource.query(
-      `DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND created_at < now() - interval '24 hours'`,
-      [userId, key],
-    );
+    // A key older than 24 h is free again: the insert takes it over.
     const inserted: unknown[] = await this.dataSource.query(
       `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING RETURNING key`,
+       ON CONFLICT (user_id, key) DO UPDATE
+         SET request_hash = EXCLUDED.request_hash, status = NULL, body = NULL, created_at = now()
+         WHERE idempotency_keys.created_at < now() - interval '24 hours'
+       RETURNING key`,
       [userId, key, requestHash],
     );
     if (inserted.length > 0) return undefined;
