@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { ADMIN, PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
+import { expectRow, type MatrixRoute, matrixRows } from './support/matrix.js';
 import { caseBody, CONSTITUENT_SECRETS, World, type Member } from './support/world.js';
 
 /**
@@ -25,18 +26,8 @@ type Persona = (typeof PERSONAS)[number];
 type Method = 'get' | 'post' | 'patch' | 'delete';
 type Expected = Record<Persona, number>;
 
-/** What a route answered and, optionally, a check that it did (or, refused, did not) change things. */
-interface Outcome {
-  res: Response;
-  verify?: (allowed: boolean) => Promise<void> | void;
-}
-interface Route {
-  name: string;
-  expect: Expected;
-  run(persona: Persona): Promise<Outcome>;
-}
+type Route = MatrixRoute<Persona>;
 
-const CODE_BY_STATUS: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' };
 const unique = () => randomBytes(4).toString('hex');
 
 /** 401 without a valid token; `signedIn` for every signed-in persona unless overridden. */
@@ -429,7 +420,7 @@ const ROUTES = [
   ...caseRoutes('home'),
   ...auditRoutes,
 ];
-const ROWS = ROUTES.flatMap((route) => PERSONAS.map((p) => [route.name, p, route.expect[p]] as const));
+const ROWS = matrixRows(ROUTES, PERSONAS);
 
 describe('authorization matrix', () => {
   beforeAll(async () => {
@@ -453,15 +444,7 @@ describe('authorization matrix', () => {
   });
   afterAll(() => t?.close());
 
-  it.each(ROWS)('%s as %s → %i', async (name, persona, status) => {
-    const route = ROUTES.find((r) => r.name === name)!;
-    const { res, verify } = await route.run(persona);
-    // One assertion for status and problem code, so a failure shows both.
-    const code = res.status >= 400 ? res.body?.code : undefined; // offices have a `code` of their own
-    expect({ status: res.status, code }).toEqual({ status, code: CODE_BY_STATUS[status] });
-    if (status >= 400) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    await verify?.(status < 400);
-  });
+  it.each(ROWS)('%s as %s → %i', (name, persona, status) => expectRow(ROUTES, name, persona, status));
 
   describe('a file another office cannot see is indistinguishable from one that does not exist', () => {
     // Every row has all four cells: jest passes a `done` callback in place of a missing one.

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Response } from 'supertest';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { expectRow, type MatrixRoute, matrixRows } from './support/matrix.js';
 import { World, type Member } from './support/world.js';
 
 /**
@@ -25,17 +25,8 @@ type SignedIn = Exclude<Persona, 'none'>;
 type Method = 'get' | 'post' | 'patch' | 'delete';
 type Expected = Record<Persona, number>;
 
-interface Outcome {
-  res: Response;
-  verify?: (allowed: boolean) => Promise<void> | void;
-}
-interface Route {
-  name: string;
-  expect: Expected;
-  run(persona: Persona): Promise<Outcome>;
-}
+type Route = MatrixRoute<Persona>;
 
-const CODE_BY_STATUS: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' };
 const unique = () => randomBytes(4).toString('hex');
 
 /** Members of A get `member` (the lead `lead`, default the same); everyone else who signed in 404. */
@@ -290,7 +281,7 @@ const ROUTES: Route[] = [
     },
   },
 ];
-const ROWS = ROUTES.flatMap((route) => PERSONAS.map((p) => [route.name, p, route.expect[p]] as const));
+const ROWS = matrixRows(ROUTES, PERSONAS);
 
 describe('channels authorization matrix', () => {
   beforeAll(async () => {
@@ -318,14 +309,7 @@ describe('channels authorization matrix', () => {
   });
   afterAll(() => t?.close());
 
-  it.each(ROWS)('%s as %s → %i', async (name, persona, status) => {
-    const route = ROUTES.find((r) => r.name === name)!;
-    const { res, verify } = await route.run(persona);
-    const code = res.status >= 400 ? res.body?.code : undefined;
-    expect({ status: res.status, code }).toEqual({ status, code: CODE_BY_STATUS[status] });
-    if (status >= 400) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    await verify?.(status < 400);
-  });
+  it.each(ROWS)('%s as %s → %i', (name, persona, status) => expectRow(ROUTES, name, persona, status));
 
   describe('a channel or alert the caller cannot see is indistinguishable from one that does not exist', () => {
     const probes: [string, Method, (channelId: string, alertId: string) => string, object | null][] = [
