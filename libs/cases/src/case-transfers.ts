@@ -59,7 +59,8 @@ export class CaseTransfers {
   }
 
   /** Which of the files have a live consent, in one query. */
-  withLiveConsent(tx: Tx, caseIds: string[]): Promise<Set<string>> {
+  async withLiveConsent(tx: Tx, caseIds: string[]): Promise<Set<string>> {
+    if (caseIds.length === 0) return new Set();
     return this.cases.withLiveConsent(tx, caseIds, this.config.CONSENT_MAX_AGE_DAYS);
   }
 
