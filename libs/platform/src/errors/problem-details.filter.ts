@@ -36,6 +36,8 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 const UNAVAILABLE_SQLSTATES = /^(08|53|57P0[1-3])/;
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
 
+const RETRY_AFTER_SECONDS = 2;
+
 interface Problem {
   status: number;
   code: ErrorCode | string;
@@ -56,6 +58,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (response.headersSent) return;
+    // A database outage is short-lived: tell clients when to try again.
+    if (problem.code === 'service_unavailable' && !response.getHeader('Retry-After')) {
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    }
     response
       .status(problem.status)
       .type('application/problem+json')
@@ -131,10 +137,12 @@ function failedChecks(exception: HttpException): FieldError[] | undefined {
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string }; message?: string } | undefined;
+  const e = error as { name?: string; code?: string; driverError?: { code?: string }; message?: string } | undefined;
   const code = e?.driverError?.code ?? e?.code ?? '';
   if (CONNECTION_ERRORS.has(code) || UNAVAILABLE_SQLSTATES.test(code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+  // A transaction whose connection died: TypeORM releases its runner, and the next step says so.
+  if (e?.name === 'QueryRunnerAlreadyReleasedError') return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end/i.test(
     e?.message ?? '',
   );
 }
