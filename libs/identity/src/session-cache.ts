@@ -19,6 +19,7 @@ const CHANNEL = 'relay_session_changed';
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 50_000;
 const RELISTEN_AFTER_MS = 1_000;
+const LISTENER_NAME = 'relay-session-listener';
 // A connection can die without a word (a partition, a NAT timeout): it is asked to answer
 // this often, and counts as lost when it does not answer in time.
 const HEARTBEAT_MS = 5_000;
@@ -93,7 +94,13 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
     const { url } = this.dataSource.options as { url?: string };
     let failures = 0;
     while (!this.stopped) {
-      const client = new pg.Client({ connectionString: url, keepAlive: true, query_timeout: HEARTBEAT_MS });
+      const client = new pg.Client({
+        connectionString: url,
+        keepAlive: true,
+        query_timeout: HEARTBEAT_MS,
+        // Named, so an operator (and the tests) can find it among the pool's connections.
+        application_name: LISTENER_NAME,
+      });
       this.listener = client;
       let heartbeat: NodeJS.Timeout | undefined;
       try {
