@@ -44,7 +44,7 @@ describe('the embedded database', () => {
   });
 
   it('keeps its data when the server is started twice on the same DATA_DIR', async () => {
-    await server.start();
+    await server.start(120_000);
     const login = await request(server.baseUrl).post(`${API}/auth/login`).send(ADMIN).expect(200);
     const party = await request(server.baseUrl)
       .post(`${API}/parties`)
@@ -53,7 +53,7 @@ describe('the embedded database', () => {
       .expect(201);
     expect(await server.stop('SIGTERM')).toBe(0);
 
-    await server.start();
+    await server.start(120_000);
     // The session survives too: the development JWT secret is kept in DATA_DIR.
     const parties = await request(server.baseUrl)
       .get(`${API}/parties`)
@@ -66,7 +66,7 @@ describe('the embedded database', () => {
       .auth(login.body.accessToken, { type: 'bearer' })
       .expect(200);
     expect(audit.body.items).toHaveLength(1);
-  });
+  }, 300_000);
 
   it("generates the embedded superuser's password, and gives one to a cluster still on the old fixed string", async () => {
     const saved = (await readFile(join(dataDir, 'pg-password'), 'utf8')).trim();
@@ -83,11 +83,11 @@ describe('the embedded database', () => {
     await rm(join(dataDir, 'pg-password'));
     expect(await server.stop('SIGTERM')).toBe(0);
 
-    await server.start();
+    await server.start(120_000);
     const fresh = (await readFile(join(dataDir, 'pg-password'), 'utf8')).trim();
     expect(fresh).not.toBe(saved);
     expect(await signIn(LEGACY)).toBe(false);
     expect(await signIn(fresh)).toBe(true);
     await request(server.baseUrl).post(`${API}/auth/login`).send(ADMIN).expect(200);
-  });
+  }, 300_000);
 });
