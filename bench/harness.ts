@@ -44,12 +44,18 @@ export async function benchDatabase(): Promise<{
 const profiling = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 
 export async function startRelay(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  // As in production: migrations as the owner, the server as a restricted role (made if missing).
+  const appUrl = new URL(databaseUrl);
+  appUrl.username = 'relay_bench_app';
+  appUrl.password = 'relay-bench-app-password';
   const server = new ServerProcess(
     await freePort(),
     {
       NODE_ENV: 'production',
       LOG_LEVEL: 'silent',
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: appUrl.toString(),
+      MIGRATION_DATABASE_URL: databaseUrl,
+      AUDIT_KEY: 'bench-audit-key-that-is-long-enough-0123456789',
       JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,

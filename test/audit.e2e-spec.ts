@@ -135,6 +135,45 @@ describe('audit trail', () => {
       expect(revoked.targetId).toBe(consent.body.id);
     });
 
+    it('a list or search of files writes case.listed: its filters and row count, never the search text', async () => {
+      await createCase(alice, { summary: 'Zorblax asked about the visa renewal' });
+      await as(alice).get('/cases?q=Zorblax&status=open&limit=5').expect(200);
+      await as(alice).get('/cases?scope=home').expect(200);
+      const listed = await auditAll(leadA, `action=case.listed&actorId=${alice.id}`);
+      expect(listed.slice(-2)).toEqual([
+        expect.objectContaining({
+          officeId: officeA,
+          caseId: null,
+          targetType: 'case_list',
+          data: { scope: 'handling', filters: { status: 'open' }, search: { length: 7 }, page: 'first', rows: 1 },
+        }),
+        expect.objectContaining({ data: { scope: 'home', filters: {}, page: 'first', rows: 0 } }),
+      ]);
+      expect(JSON.stringify(listed).toLowerCase()).not.toContain('zorblax');
+    });
+
+    it('a replayed idempotent answer writes request.replayed, naming the file it shows', async () => {
+      const body = caseBody();
+      const first = await as(alice).post('/cases', body).set('Idempotency-Key', 'audit-replay-1').expect(201);
+      const again = await as(alice).post('/cases', body).set('Idempotency-Key', 'audit-replay-1').expect(201);
+      expect(again.body.id).toBe(first.body.id);
+      const caseId = first.body.id as string;
+      const note = { body: 'Called the constituent back' };
+      const noted = await as(alice).post(`/cases/${caseId}/notes`, note).set('Idempotency-Key', 'audit-replay-2');
+      await as(alice).post(`/cases/${caseId}/notes`, note).set('Idempotency-Key', 'audit-replay-2').expect(201);
+
+      const replays = await auditAll(leadA, `action=request.replayed&caseId=${caseId}`);
+      expect(replays).toEqual([
+        expect.objectContaining({
+          actorId: alice.id,
+          officeId: officeA,
+          targetId: caseId,
+          data: { route: 'POST /api/v1/cases', rows: 1 },
+        }),
+        expect.objectContaining({ targetId: noted.body.id, data: { route: 'POST /api/v1/cases/:id/notes', rows: 1 } }),
+      ]);
+    });
+
     it("an office lead's deactivation writes user.deactivated", async () => {
       const member = await world.member(officeA);
       await as(leadA).patch(`/users/${member.id}`, { active: false }).expect(200);
@@ -243,8 +282,8 @@ describe('audit trail', () => {
       expect(await verify()).toEqual({ ok: true, checked: await countRows(), firstBadSeq: null });
     });
 
-    it("refuses UPDATE, DELETE and TRUNCATE even to the app's own role, the table owner", async () => {
-      // The server connects with the same DATABASE_URL as t.db: the triggers bind the owner too.
+    it("refuses UPDATE, DELETE and TRUNCATE even to the tables' owner", async () => {
+      // t.db is the owner (the server runs as a restricted role): the triggers bind the owner too.
       const before = (await t.db.query('SELECT * FROM audit_events WHERE seq = 1')).rows[0];
       await expect(t.db.query(`UPDATE audit_events SET action = 'auth.nothing' WHERE seq = 1`)).rejects.toThrow(
         /append-only/,

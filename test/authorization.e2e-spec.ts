@@ -406,10 +406,13 @@ function caseRoutes(subject: 'handled' | 'home'): Route[] {
   ];
 }
 
-// Office leads read their office's trail, admins all of it, assistants none.
-const auditRoutes: Route[] = ['/audit', '/audit/verify', '/audit/export'].map((path) => ({
+// Office leads read their office's trail, admins all of it, assistants none; only admins verify the whole chain.
+const auditRoutes: Route[] = [
+  ...['/audit', '/audit/export'].map((path) => ({ path, expect: statuses(403, { lead: 200, admin: 200 }) })),
+  { path: '/audit/verify', expect: statuses(403, { admin: 200 }) },
+].map(({ path, expect }) => ({
   name: `GET ${path}`,
-  expect: statuses(403, { lead: 200, admin: 200 }),
+  expect,
   run: async (p: Persona) => ({ res: await call(p, 'get', path) }),
 }));
 

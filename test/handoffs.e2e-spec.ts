@@ -3,7 +3,7 @@ import { withDatabase } from '../libs/platform/src/database/database-url.js';
 import type { HandoffPayload, LiveEvent, TradePayload } from '../libs/platform/src/events/live-event.js';
 import { freePort, ServerProcess } from '../scripts/server-process.js';
 import { LiveClient } from './support/live-client.js';
-import { ADMIN, startTestApp, type TestApp } from './support/test-app.js';
+import { ADMIN, AUDIT_KEY, startTestApp, type TestApp } from './support/test-app.js';
 import { caseBody, CONSTITUENT_SECRETS, World, type Member } from './support/world.js';
 
 const API = '/api/v1';
@@ -801,12 +801,13 @@ describe('handoffs and trades', () => {
 
   it('expires an offer and a trade once, with two app instances on one database', async () => {
     const { rows } = await t.db.query<{ name: string }>('SELECT current_database() AS name');
-    const serverUrl = process.env.RELAY_TEST_SERVER_URL;
-    if (!serverUrl) throw new Error('RELAY_TEST_SERVER_URL is not set');
+    const serverUrl = process.env.RELAY_TEST_APP_SERVER_URL; // the restricted role, as the first server
+    if (!serverUrl) throw new Error('RELAY_TEST_APP_SERVER_URL is not set');
     const second = new ServerProcess(await freePort(), {
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       DATABASE_URL: withDatabase(serverUrl, rows[0].name),
+      AUDIT_KEY,
       JWT_SECRET,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,

@@ -5,6 +5,8 @@ import { freePort, ServerProcess } from '../../scripts/server-process.js';
 
 export const ADMIN = { email: 'admin@test.riding-relay.ca', password: 'admin-password-for-tests' };
 export const PASSWORD = 'member-password-for-tests';
+/** Every test server chains the audit trail with this key (a second node on one database must share it). */
+export const AUDIT_KEY = 'test-audit-key-that-is-long-enough-0123456789';
 
 export interface TestApp {
   /** supertest bound to the running server: real HTTP on a real port. */
@@ -13,6 +15,8 @@ export interface TestApp {
   server: ServerProcess;
   /** Direct access to this test file's own database, as its owner. */
   db: pg.Pool;
+  /** The restricted role's URL: the server's own DATABASE_URL. */
+  appUrl: string;
   close(): Promise<void>;
 }
 
@@ -22,7 +26,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const server = new ServerProcess(await freePort(), {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: database.url,
+    // As in production: the server holds only the restricted role's credentials.
+    DATABASE_URL: database.appUrl,
+    AUDIT_KEY,
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
@@ -43,6 +49,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     baseUrl: server.baseUrl,
     server,
     db,
+    appUrl: database.appUrl,
     async close() {
       await db.end();
       await server.stop();

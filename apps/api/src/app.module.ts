@@ -13,7 +13,6 @@ import {
   loggingParams,
   PlatformModule,
   ProblemDetailsFilter,
-  runMigrationsOnce,
 } from '@relay/platform';
 import { AuditModule } from '@relay/audit';
 import { DirectoryModule, OfficeEntity, PartyEntity } from '@relay/directory';
@@ -48,12 +47,8 @@ export class AppModule {
             retryAttempts: 3,
             extra: { max: config.DB_POOL_SIZE, connectionTimeoutMillis: 5000 },
           }),
-          // Migrations run once at start, under an advisory lock so several nodes can start together.
-          dataSourceFactory: async (options?: DataSourceOptions) => {
-            const dataSource = await new DataSource(options!).initialize();
-            await runMigrationsOnce(dataSource);
-            return dataSource;
-          },
+          // Migrations ran before, as the owner (prepareDatabase); this is the app's restricted role.
+          dataSourceFactory: (options?: DataSourceOptions) => new DataSource(options!).initialize(),
         }),
         ThrottlerModule.forRoot({
           throttlers: [

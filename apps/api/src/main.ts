@@ -1,29 +1,33 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { type AppConfig, ConfigError, Lifecycle, loadConfig, resolveDatabase } from '@relay/platform';
+import {
+  ConfigError,
+  Lifecycle,
+  loadConfig,
+  prepareDatabase,
+  readOrCreateSecret,
+  resolveDatabase,
+} from '@relay/platform';
+import { MIGRATIONS } from '../../../migrations/index.js';
 import { createApp } from './create-app.js';
 import { DEMO_PASSWORD, DemoSeeder } from './seed/demo-seeder.js';
 
 const logger = new Logger('main');
 
-/** Development without JWT_SECRET: a random secret kept in DATA_DIR, so sessions survive restarts. */
-function developmentSecret(config: AppConfig): string {
-  const file = resolve(config.DATA_DIR, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(config.DATA_DIR, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
-
 async function main(): Promise<void> {
   const config = loadConfig();
-  config.JWT_SECRET ??= developmentSecret(config);
+  // Development without JWT_SECRET or AUDIT_KEY: random ones kept in DATA_DIR, so they survive restarts.
+  config.JWT_SECRET ??= readOrCreateSecret(config.DATA_DIR, 'jwt-secret');
+  config.AUDIT_KEY ??= readOrCreateSecret(config.DATA_DIR, 'audit-key');
   const database = await resolveDatabase(config, (line) => logger.log(line));
-  const app = await createApp(config, database.url);
+  let appUrl: string;
+  try {
+    appUrl = await prepareDatabase(config, database, MIGRATIONS, (line) => logger.warn(line));
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+  const app = await createApp(config, appUrl);
   if (config.SEED_DEMO) {
     const logins = await app.get(DemoSeeder).seedIfEmpty();
     if (logins) {

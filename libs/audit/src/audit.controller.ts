@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -20,7 +20,14 @@ export class AuditController {
   }
 
   @Get('verify')
+  @ApiOperation({
+    summary: 'Recomputes the keyed hash chain (admins only)',
+    description:
+      'One verification at a time: a caller arriving while this node verifies gets that run’s answer; ' +
+      'while another node verifies, 409 audit_verify_running.',
+  })
   @ApiOkResponse({ type: AuditVerificationDto })
+  @ApiConflictResponse({ description: 'audit_verify_running: another node is verifying' })
   verify(@CurrentActor() actor: Actor) {
     return this.audit.verify(actor);
   }

@@ -45,7 +45,12 @@ export class AuditEventDto {
   @ApiProperty({ nullable: true }) targetType: string | null;
   @ApiProperty({ format: 'uuid', nullable: true }) targetId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
-  @ApiProperty({ description: 'SHA-256 link of the tamper-evident chain' }) hash: string;
+  @ApiProperty({ description: 'Link of the tamper-evident chain (hex)' }) hash: string;
+  @ApiProperty({
+    enum: ['hmac-sha256', 'sha256'],
+    description: 'hmac-sha256: keyed with AUDIT_KEY; sha256: written before the key',
+  })
+  alg: string;
 }
 
 export class AuditPageDto {

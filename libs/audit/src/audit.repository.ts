@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Tx } from '@relay/platform';
-import type { AuditEntry, AuditEventView, AuditVerification } from './audit.types.js';
+import { AppConfig, auditKeyPads, type AuditKeyPads, type Tx } from '@relay/platform';
+import type { AuditEntry, AuditEventView, AuditHead, AuditVerification } from './audit.types.js';
 
 export interface AuditFilter {
   afterSeq?: number;
@@ -12,6 +12,9 @@ export interface AuditFilter {
   from?: Date;
   to?: Date;
 }
+
+// Any fixed 64-bit number, distinct from the other advisory locks.
+const VERIFY_LOCK = 7_301_746_677;
 
 interface AuditRow {
   seq: string;
@@ -25,15 +28,25 @@ interface AuditRow {
   target_id: string | null;
   data: Record<string, unknown>;
   hash: string;
+  alg: string;
 }
 
 @Injectable()
 export class AuditRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly pads: AuditKeyPads;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    if (!config.AUDIT_KEY) throw new Error('AUDIT_KEY is not set'); // main.ts sets one in development
+    this.pads = auditKeyPads(config.AUDIT_KEY);
+  }
 
   /**
    * Appends in order, in one statement, to the outbox: the commit moves the rows into the
-   * trail, where a trigger numbers, times and hashes them in this order (see the migrations).
+   * trail, where a trigger numbers, times and hashes them in this order (see the migrations),
+   * keyed with AUDIT_KEY's pads, which the statement hands to this transaction only.
    */
   async append(tx: Tx, entries: AuditEntry[]): Promise<void> {
     await tx.query(
@@ -41,6 +54,7 @@ export class AuditRepository {
        SELECT action, actor_id, office_id, case_id, target_type, target_id, data
        FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::uuid[], $7::jsonb[])
          WITH ORDINALITY AS t(action, actor_id, office_id, case_id, target_type, target_id, data, ord)
+       CROSS JOIN (SELECT set_config('relay.audit_ikey', $8, true), set_config('relay.audit_okey', $9, true)) AS k
        ORDER BY ord`,
       [
         entries.map((e) => e.action),
@@ -50,8 +64,18 @@ export class AuditRepository {
         entries.map((e) => e.targetType ?? null),
         entries.map((e) => e.targetId ?? null),
         entries.map((e) => JSON.stringify(e.data ?? {})),
+        this.pads.ikey,
+        this.pads.okey,
       ],
     );
+  }
+
+  /** False when another verification (on any node) holds the lock: verifications run one at a time. */
+  async lockVerification(tx: Tx): Promise<boolean> {
+    const [{ locked }] = (await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [VERIFY_LOCK])) as {
+      locked: boolean;
+    }[];
+    return locked;
   }
 
   async list(filter: AuditFilter, limit: number, order: 'ASC' | 'DESC' = 'ASC'): Promise<AuditEventView[]> {
@@ -70,7 +94,7 @@ export class AuditRepository {
     if (filter.to) add('occurred_at < ?', filter.to);
     params.push(limit);
     const rows: AuditRow[] = await this.dataSource.query(
-      `SELECT seq, id, occurred_at, action, actor_id, office_id, case_id, target_type, target_id, data, hash
+      `SELECT seq, id, occurred_at, action, actor_id, office_id, case_id, target_type, target_id, data, hash, alg
        FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY seq ${order} LIMIT $${params.length}`,
       params,
@@ -79,18 +103,26 @@ export class AuditRepository {
   }
 
   /**
-   * Recomputes every row's hash and link in one pass inside PostgreSQL. A gap reports the
-   * missing number; a chain head ahead of the last row means rows were cut off the end.
+   * Recomputes every row's hash and link in one pass inside PostgreSQL, each with the
+   * algorithm it was chained with (a plain row after a keyed one is a downgrade, bad). A
+   * gap reports the missing number; a chain head ahead of the last row means rows were cut
+   * off the end. With `since` (a head saved earlier), a trail that no longer holds that
+   * row with that hash was rewound or rewritten from there.
    */
-  async verify(): Promise<AuditVerification> {
-    const [result] = (await this.dataSource.query(`
-      WITH chain AS (
-        SELECT seq,
+  async verify(since?: AuditHead, db: Pick<Tx, 'query'> = this.dataSource): Promise<AuditVerification> {
+    const [result] = (await db.query(
+      `WITH chain AS (
+        SELECT seq, alg,
           CASE
             WHEN seq <> coalesce(lag(seq) OVER w, 0) + 1 THEN coalesce(lag(seq) OVER w, 0) + 1
             WHEN prev_hash <> coalesce(lag(hash) OVER w, 'genesis')
-              OR hash <> audit_row_hash(seq, prev_hash, id, occurred_at, action, actor_id, office_id,
-                                        case_id, target_type, target_id, data)
+              OR hash IS DISTINCT FROM CASE alg
+                WHEN 'hmac-sha256' THEN audit_row_hmac(decode($1, 'hex'), decode($2, 'hex'), seq, prev_hash, id,
+                  occurred_at, action, actor_id, office_id, case_id, target_type, target_id, data)
+                WHEN 'sha256' THEN audit_row_hash(seq, prev_hash, id, occurred_at, action, actor_id, office_id,
+                  case_id, target_type, target_id, data)
+              END
+              OR (alg = 'sha256' AND bool_or(alg <> 'sha256') OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING))
             THEN seq
           END AS bad_at
         FROM audit_events
@@ -98,28 +130,41 @@ export class AuditRepository {
       )
       SELECT
         (SELECT count(*) FROM chain)::bigint AS checked,
+        (SELECT count(*) FROM chain WHERE alg = 'sha256')::bigint AS unkeyed,
         (SELECT min(bad_at) FROM chain) AS first_bad,
         (SELECT max(seq) FROM audit_events) AS last_seq,
         (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS last_hash,
+        (SELECT hash FROM audit_events WHERE seq = $3) AS since_hash,
         h.seq AS head_seq, h.hash AS head_hash
-      FROM audit_chain_head h WHERE h.id = 1
-    `)) as {
+      FROM audit_chain_head h WHERE h.id = 1`,
+      [this.pads.ikey, this.pads.okey, since?.seq ?? 0],
+    )) as {
       checked: string;
+      unkeyed: string;
       first_bad: string | null;
       last_seq: string | null;
       last_hash: string | null;
+      since_hash: string | null;
       head_seq: string;
       head_hash: string;
     }[];
-    let firstBad = result.first_bad === null ? null : Number(result.first_bad);
+    const bad: number[] = result.first_bad === null ? [] : [Number(result.first_bad)];
     const lastSeq = Number(result.last_seq ?? 0);
     const headSeq = Number(result.head_seq);
     const tailIntact = lastSeq === headSeq && (headSeq === 0 || result.last_hash === result.head_hash);
-    if (!tailIntact) {
-      const tailBad = Math.min(lastSeq, headSeq) + 1;
-      firstBad = firstBad === null ? tailBad : Math.min(firstBad, tailBad);
-    }
-    return { ok: firstBad === null, checked: Number(result.checked), firstBadSeq: firstBad };
+    if (!tailIntact) bad.push(Math.min(lastSeq, headSeq) + 1);
+    if (since && since.seq > lastSeq)
+      bad.push(lastSeq + 1); // rewound: rows up to the saved head are gone
+    else if (since && result.since_hash !== since.hash) bad.push(since.seq); // rewritten from there (or before)
+    const firstBad = bad.length > 0 ? Math.min(...bad) : null;
+    return {
+      ok: firstBad === null,
+      checked: Number(result.checked),
+      firstBadSeq: firstBad,
+      head: { seq: lastSeq, hash: result.last_hash ?? 'genesis' },
+      unkeyed: Number(result.unkeyed),
+      verifiedAt: new Date().toISOString(),
+    };
   }
 }
 
@@ -136,5 +181,6 @@ function toView(row: AuditRow): AuditEventView {
     targetId: row.target_id,
     data: row.data,
     hash: row.hash,
+    alg: row.alg,
   };
 }

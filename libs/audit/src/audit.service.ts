@@ -11,6 +11,8 @@ const FLUSH_ORDER = 20;
 
 @Injectable()
 export class AuditService {
+  private running?: Promise<Pick<AuditVerification, 'ok' | 'checked' | 'firstBadSeq'>>;
+
   constructor(
     private readonly audit: AuditRepository,
     private readonly transactions: TransactionRunner,
@@ -67,9 +69,22 @@ export class AuditService {
     }
   }
 
-  verify(actor: Actor): Promise<AuditVerification> {
-    this.requireAuditor(actor);
-    return this.audit.verify();
+  /**
+   * Admins only. One at a time: a caller arriving while this node verifies shares that
+   * run's answer; while another node verifies, 409 audit_verify_running.
+   */
+  verify(actor: Actor): Promise<Pick<AuditVerification, 'ok' | 'checked' | 'firstBadSeq'>> {
+    if (actor.role !== 'admin') throw AppError.forbidden('Only admins verify the audit trail');
+    this.running ??= this.transactions
+      .run(async (tx) => {
+        if (!(await this.audit.lockVerification(tx))) {
+          throw new AppError('audit_verify_running', 'Another node is verifying the audit trail; try again shortly');
+        }
+        const { ok, checked, firstBadSeq } = await this.audit.verify(undefined, tx);
+        return { ok, checked, firstBadSeq };
+      })
+      .finally(() => (this.running = undefined));
+    return this.running;
   }
 
   /** Admins see the whole trail, office leads their office's, assistants none. */

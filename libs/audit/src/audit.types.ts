@@ -27,10 +27,22 @@ export interface AuditEventView {
   targetId: string | null;
   data: Record<string, unknown>;
   hash: string;
+  /** How the row was chained: `hmac-sha256` (keyed with AUDIT_KEY), or `sha256` before the key. */
+  alg: string;
+}
+
+/** The last row of the trail: save it, and a later verify with it shows a rewound tail. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
 }
 
 export interface AuditVerification {
   ok: boolean;
   checked: number;
   firstBadSeq: number | null;
+  head: AuditHead;
+  /** Rows chained before AUDIT_KEY (plain SHA-256). */
+  unkeyed: number;
+  verifiedAt: string;
 }

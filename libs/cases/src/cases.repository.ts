@@ -37,7 +37,7 @@ export class CasesRepository {
    * this is the busiest read of the API, and building and hydrating entities was a tenth
    * of its cost. Lists never show the constituent: it is not even read.
    */
-  async list(officeId: string, query: CaseQuery, after: [string, string] | undefined, limit: number) {
+  async list(officeId: string, query: CaseQuery, after: [string, string] | undefined, limit: number, tx?: Tx) {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const office = param(officeId);
@@ -58,7 +58,7 @@ export class CasesRepository {
         OR EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = c.id AND to_tsvector('simple', n.body) @@ ${words}))`);
     }
     if (after) where.push(`(c.created_at, c.id) < (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
-    const rows: CaseListRow[] = await this.reader.query(
+    const rows: CaseListRow[] = await (tx ?? this.reader).query(
       `SELECT ${LIST_COLUMNS} FROM cases c WHERE ${where.join(' AND ')}
        ORDER BY c.created_at DESC, c.id DESC LIMIT ${param(limit)}`,
       params,

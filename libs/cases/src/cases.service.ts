@@ -95,9 +95,18 @@ export class CasesService {
   ): Promise<Page<ReturnType<typeof toCaseSummary> | ReturnType<typeof toStatusView>>> {
     const officeId = requireOffice(actor);
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
-    const rows = await this.cases.list(officeId, query, after, query.limit + 1);
     const view = (kase: CaseListRow) => (query.scope === 'home' ? toStatusView(kase) : toCaseSummary(kase));
-    return toPage(rows, query.limit, (kase) => [kase.createdAt.toISOString(), kase.id], view);
+    return this.transactions.run(async (tx) => {
+      const rows = await this.cases.list(officeId, query, after, query.limit + 1, tx);
+      const page = toPage(rows, query.limit, (kase) => [kase.createdAt.toISOString(), kase.id], view);
+      await this.audit.record(tx, {
+        action: 'case.listed',
+        actor,
+        targetType: 'case_list',
+        data: listReadData(query, page.items.length),
+      });
+      return page;
+    });
   }
 
   async get(actor: Actor, caseId: string) {
@@ -318,4 +327,23 @@ function checkImmigrationType(category: string, immigrationType: string | null):
 
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * What a list read asked and how many files it showed, never what it searched for: a
+ * search text may be a constituent's name, so only that there was one and its length.
+ */
+function listReadData(query: CaseQuery, rows: number): Record<string, unknown> {
+  const filters = Object.fromEntries(
+    (['status', 'category', 'immigrationType', 'urgency', 'assigneeId'] as const)
+      .filter((key) => query[key] !== undefined)
+      .map((key) => [key, query[key]]),
+  );
+  return {
+    scope: query.scope,
+    filters,
+    ...(query.q === undefined ? {} : { search: { length: query.q.length } }),
+    page: query.after === undefined ? 'first' : 'next',
+    rows,
+  };
 }

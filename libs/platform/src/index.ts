@@ -25,3 +25,7 @@ export * from './observability/http-metrics.js';
 export * from './observability/logging.js';
 export * from './observability/redis-connection.js';
 export * from './observability/lifecycle.js';
+export * from './database/database-roles.js';
+export * from './security/audit-key.js';
+export * from './security/secret-file.js';
+export * from './http/audit-sink.js';

@@ -36,6 +36,20 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
+  /** The owner's connection: migrations and grants run with it; DATABASE_URL is then the app's restricted role. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'MIGRATION_DATABASE_URL must be a postgres:// URL' })
+  MIGRATION_DATABASE_URL?: string;
+
+  /** 1: let the server run as a superuser or the owner of the audit tables (refused in production otherwise). */
+  @Transform(toBool)
+  ALLOW_PRIVILEGED_DATABASE_ROLE = false;
+
+  /** 1: allow the embedded PostgreSQL when NODE_ENV=production (refused otherwise). */
+  @Transform(toBool)
+  ALLOW_EMBEDDED_POSTGRES = false;
+
   @IsString()
   DATA_DIR = './.relay-data';
 
@@ -61,6 +75,13 @@ export class AppConfig {
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
+
+  /** Keys the audit hash chain (HMAC-SHA-256); never stored in the database. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'AUDIT_KEY must be at least 32 characters' })
+  AUDIT_KEY?: string;
 
   @Transform(toInt)
   @IsInt()
@@ -185,6 +206,7 @@ export function allowedOrigins(config: AppConfig): string[] {
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const extra = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'METRICS_TOKEN'];
+  extra.push('MIGRATION_DATABASE_URL', 'AUDIT_KEY');
   const picked = Object.fromEntries(
     [...known, ...extra].filter((key) => env[key] !== undefined).map((key) => [key, env[key]]),
   );
@@ -194,6 +216,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   );
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     problems.push('  JWT_SECRET: required when NODE_ENV=production');
+  }
+  if (config.NODE_ENV === 'production' && !config.AUDIT_KEY) {
+    problems.push('  AUDIT_KEY: required when NODE_ENV=production (32+ characters; it keys the audit chain)');
+  }
+  if (config.NODE_ENV === 'production' && !config.DATABASE_URL && !config.ALLOW_EMBEDDED_POSTGRES) {
+    problems.push(
+      '  DATABASE_URL: required when NODE_ENV=production (the embedded PostgreSQL is for development; ALLOW_EMBEDDED_POSTGRES=1 allows it)',
+    );
+  }
+  if (config.MIGRATION_DATABASE_URL && !config.DATABASE_URL) {
+    problems.push("  MIGRATION_DATABASE_URL: set DATABASE_URL too (the app's restricted connection)");
   }
   if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
     problems.push('  ADMIN_EMAIL/ADMIN_PASSWORD: set both or neither');

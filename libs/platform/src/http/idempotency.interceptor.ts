@@ -4,6 +4,7 @@ import {
   Injectable,
   type NestInterceptor,
   type OnApplicationBootstrap,
+  Optional,
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -15,6 +16,8 @@ import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../auth/actor.js';
 import { setETag } from './etag.js';
 import { JobScheduler } from '../database/job-scheduler.js';
+import { TransactionRunner } from '../database/transaction.js';
+import { AuditSink } from './audit-sink.js';
 
 const PRUNE_LOCK = 7_301_746_669;
 
@@ -23,6 +26,9 @@ const IDEMPOTENT = 'relay:idempotent';
 export const Idempotent = () => SetMetadata(IDEMPOTENT, true);
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A route under /cases/:id: its answer belongs to that file.
+const CASE_ROUTE = / \/api\/v1\/cases\/:id(\/|$)/;
 
 /**
  * Same key + same body from the same user within 24 h replays the first answer; the
@@ -35,6 +41,8 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
     private readonly reflector: Reflector,
     private readonly dataSource: DataSource,
     private readonly jobs: JobScheduler,
+    private readonly transactions: TransactionRunner,
+    @Optional() private readonly auditSink?: AuditSink,
   ) {}
 
   /** Stored answers can hold whole case files: keep them no longer than the 24 h they serve. */
@@ -63,7 +71,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
           // would send its own weak ETag of the body instead of the resource's version.
           const version = (replay as { version?: unknown } | null)?.version;
           if (typeof version === 'number') setETag(context.switchToHttp().getResponse<Response>(), version);
-          return of(replay);
+          return from(this.auditReplay(request, replay)).pipe(switchMap(() => of(replay)));
         }
         return next.handle().pipe(
           catchError((error: unknown) =>
@@ -103,6 +111,29 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
       throw new AppError('idempotency_in_progress', 'A request with this Idempotency-Key is still in progress');
     }
     return stored.body;
+  }
+
+  /**
+   * A replay shows the stored answer again (a whole case file, for POST /cases): audited
+   * as a read of one row, naming the route and the resource, never the answer's content.
+   */
+  private async auditReplay(request: Request & { user?: Actor }, body: unknown): Promise<void> {
+    if (!this.auditSink || !request.user) return;
+    const route = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? ''}`;
+    const answer = (body ?? {}) as { id?: unknown; caseId?: unknown };
+    const uuid = (value: unknown) => (typeof value === 'string' && UUID.test(value) ? value : undefined);
+    const caseId = uuid(answer.caseId) ?? (CASE_ROUTE.test(route) ? uuid(request.params.id) : undefined);
+    const targetId = uuid(answer.id);
+    await this.transactions.run((tx) =>
+      this.auditSink!.record(tx, {
+        action: 'request.replayed',
+        actor: request.user!,
+        caseId: caseId ?? (route.endsWith(' /api/v1/cases') ? targetId : undefined) ?? null,
+        targetType: 'idempotent_answer',
+        targetId,
+        data: { route, rows: 1 },
+      }),
+    );
   }
 
   private async complete(userId: string, key: string, body: unknown): Promise<void> {
