@@ -1,5 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** Rewrites stored UCIs of 8 or 10 digits, however hyphenated, into IRCC's printed form. */
+export const NORMALIZE_UCIS = `
+  UPDATE cases SET constituent = jsonb_set(constituent, '{uci}', to_jsonb(
+          CASE length(regexp_replace(constituent ->> 'uci', '\\D', '', 'g'))
+            WHEN 8 THEN regexp_replace(regexp_replace(constituent ->> 'uci', '\\D', '', 'g'), '^(\\d{4})(\\d{4})$', '\\1-\\2')
+            ELSE regexp_replace(regexp_replace(constituent ->> 'uci', '\\D', '', 'g'), '^(\\d{2})(\\d{4})(\\d{4})$', '\\1-\\2-\\3')
+          END))
+        WHERE constituent ? 'uci' AND length(regexp_replace(constituent ->> 'uci', '\\D', '', 'g')) IN (8, 10);`;
+
 /**
  * Issue 11 (privacy): what is removed stays removed, and what is offered stays with those
  * it was offered to.
@@ -44,12 +53,7 @@ export class RemovalAndFixedAudiences1764400000000 implements MigrationInterface
 
       ALTER TABLE cases ADD COLUMN available_for_trade boolean NOT NULL DEFAULT false;
 
-      UPDATE cases SET constituent = jsonb_set(constituent, '{uci}', to_jsonb(
-          CASE length(regexp_replace(constituent ->> 'uci', '\\D', '', 'g'))
-            WHEN 8 THEN regexp_replace(regexp_replace(constituent ->> 'uci', '\\D', '', 'g'), '^(\\d{4})(\\d{4})$', '\\1-\\2')
-            ELSE regexp_replace(regexp_replace(constituent ->> 'uci', '\\D', '', 'g'), '^(\\d{2})(\\d{4})(\\d{4})$', '\\1-\\2-\\3')
-          END))
-        WHERE constituent ? 'uci' AND length(regexp_replace(constituent ->> 'uci', '\\D', '', 'g')) IN (8, 10);
+      ${NORMALIZE_UCIS}
     `);
   }
 

@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
 import type { LiveEvent } from '../libs/platform/src/events/live-event.js';
+import { NORMALIZE_UCIS } from '../migrations/1764400000000-removal-and-fixed-audiences.js';
 import { LiveClient } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { caseBody, World, type Member } from './support/world.js';
@@ -183,6 +184,29 @@ describe('hostile insider: channels, replays, offers and trades', () => {
         .patch(`/cases/${id}`, { constituent: { uci: uci.replace(/-/g, '') } })
         .expect(200);
       expect((patched.body as { constituent: { uci: string } }).constituent.uci).toBe(stored);
+    });
+
+    it('the migration rewrites stored UCIs into the printed form and leaves others alone', async () => {
+      const make = async (uci: string) => {
+        const res = await as(A.assistant)
+          .post('/cases', caseBody({ constituent: { fullName: 'Test Person' } }))
+          .expect(201);
+        const id = (res.body as { id: string }).id;
+        // As an older server stored it, unnormalised.
+        await t.db.query(
+          `UPDATE cases SET constituent = jsonb_set(constituent, '{uci}', to_jsonb($2::text)) WHERE id = $1`,
+          [id, uci],
+        );
+        return id;
+      };
+      const ids = [await make('1234-5678-90'), await make('1234567890'), await make('12345678'), await make('garbled')];
+      await t.db.query(NORMALIZE_UCIS);
+      const { rows } = await t.db.query<{ id: string; uci: string }>(
+        `SELECT id, constituent ->> 'uci' AS uci FROM cases WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const byId = Object.fromEntries(rows.map((row) => [row.id, row.uci]));
+      expect(ids.map((id) => byId[id])).toEqual(['12-3456-7890', '12-3456-7890', '1234-5678', 'garbled']);
     });
 
     it.each(['123-45678', '1234567', '123456789', '12345678901', '12-34-567890', 'abcd-efgh'])(
