@@ -26,7 +26,7 @@ export class RemovalAndFixedAudiences1764400000000 implements MigrationInterface
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
-      CREATE INDEX events_post_idx ON events ((data ->> 'id'))
+      CREATE INDEX events_post_idx ON events (stream, (data ->> 'id'))
         WHERE type IN ('message.posted', 'message.edited');
 
       ALTER TABLE events ADD COLUMN audience uuid[];
