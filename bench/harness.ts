@@ -62,6 +62,9 @@ export async function startRelay(databaseUrl: string, env: Record<string, string
       LOGIN_RATE_LIMIT: '1000000',
       USER_RATE_LIMIT: '100000000',
       SOCKET_RATE_LIMIT: '1000',
+      // The fan-out bench opens up to 50 sockets per assistant; the catch-up bench pages through 100,000 events.
+      SOCKETS_PER_USER: '1000',
+      SOCKET_CATCH_UP_PER_MINUTE: '10000',
       ACCESS_TOKEN_TTL_SECONDS: '3600',
       ...env,
     },

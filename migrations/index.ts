@@ -3,6 +3,7 @@ import { ChannelsAndEventLog1764000000000 } from './1764000000000-channels-and-e
 import { HandoffsAndTrades1764100000000 } from './1764100000000-handoffs-and-trades.js';
 import { CommitTimeNumbering1764200000000 } from './1764200000000-commit-time-numbering.js';
 import { SessionChangeNotices1764300000000 } from './1764300000000-session-change-notices.js';
+import { RemovalAndFixedAudiences1764400000000 } from './1764400000000-removal-and-fixed-audiences.js';
 import { KeyedAuditChain1764600000000 } from './1764600000000-keyed-audit-chain.js';
 
 /** Every migration, in order. Listed explicitly: ESM has no reliable file globbing. */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   HandoffsAndTrades1764100000000,
   CommitTimeNumbering1764200000000,
   SessionChangeNotices1764300000000,
+  RemovalAndFixedAudiences1764400000000,
   KeyedAuditChain1764600000000,
 ];

@@ -342,6 +342,19 @@ function caseRoutes(subject: 'handled' | 'home'): Route[] {
       },
     },
     {
+      // Putting a file on the table for trades (issue 11): its handling office only.
+      name: label('PATCH /cases/:id (availableForTrade)'),
+      expect: handlingOffice(200),
+      async run(p) {
+        const id = await open();
+        const res = await call(p, 'patch', `/cases/${id}`, { availableForTrade: true });
+        return {
+          res,
+          verify: async (allowed) => expect((await ownersView(id)).availableForTrade).toBe(allowed),
+        };
+      },
+    },
+    {
       name: label('POST /cases/:id/notes'),
       expect: handlingOffice(201),
       async run(p) {
@@ -454,6 +467,7 @@ describe('authorization matrix', () => {
     const probes: [string, Method, (id: string) => string, object | null][] = [
       ['GET /cases/:id', 'get', (id) => `/cases/${id}`, null],
       ['PATCH /cases/:id', 'patch', (id) => `/cases/${id}`, { urgency: 'emergency' }],
+      ['PATCH /cases/:id (availableForTrade)', 'patch', (id) => `/cases/${id}`, { availableForTrade: true }],
       ['POST /cases/:id/notes', 'post', (id) => `/cases/${id}/notes`, { body: 'Probing' }],
       ['GET /cases/:id/notes', 'get', (id) => `/cases/${id}/notes`, null],
       ['POST /cases/:id/consents', 'post', (id) => `/cases/${id}/consents`, consentBody()],

@@ -94,6 +94,12 @@ async function newOffer(to: 'direct' | 'channel' = 'direct'): Promise<{ offerId:
 async function newTrade(): Promise<{ tradeId: string; give: string; take: string }> {
   const give = await newFile(members.assistant, { category: 'passport', immigrationType: undefined });
   const take = await newFile(members.receiver);
+  await t
+    .http()
+    .patch(`${API}/cases/${take}`)
+    .set('Authorization', `Bearer ${members.receiver.token}`)
+    .send({ availableForTrade: true })
+    .expect(200);
   const res = await send(members.assistant, 'post', '/trades', {
     counterpartyOfficeId: offices.B,
     giveCaseIds: [give],

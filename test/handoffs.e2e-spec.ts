@@ -602,8 +602,9 @@ describe('handoffs and trades', () => {
     await look('channel member', as(d.m).get(`/cases/${channelAccept.id}`));
 
     // Trades: propose, read, list, accept; and one declined, one withdrawn.
-    const proposeTrade = async (giveId: string, takeId: string) =>
-      (
+    const proposeTrade = async (giveId: string, takeId: string) => {
+      await as(b.m).patch(`/cases/${takeId}`, { availableForTrade: true }).expect(200);
+      return (
         await look(
           'propose trade',
           as(a.m).post('/trades', {
@@ -614,6 +615,7 @@ describe('handoffs and trades', () => {
           }),
         )
       ).body as Trade;
+    };
     const trade = await proposeTrade(give.id, take.id);
     expect(trade).toMatchObject({ status: 'proposed', give: [{ caseId: give.id }], take: [{ caseId: take.id }] });
     const tradeDeclined = await proposeTrade(giveDeclined.id, takeDeclined.id);
@@ -823,6 +825,7 @@ describe('handoffs and trades', () => {
       const onSecond = await connect(b.m, second.baseUrl);
       const kase = await shareableCase(a.m);
       const [giveFile, takeFile] = [await shareableCase(a.m), await shareableCase(b.m)];
+      await as(b.m).patch(`/cases/${takeFile.id}`, { availableForTrade: true }).expect(200);
       const offered = await offer(a.m, { caseId: kase.id, toOfficeId: b.id, expiresAt: isoIn(2000) });
       const proposed = (
         await as(a.m)

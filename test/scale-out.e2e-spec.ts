@@ -1022,4 +1022,45 @@ withRedisServer('Redis stopped and started under two nodes (a dedicated redis-se
     const afterId = await postMessage(nodeA, writer, channelId, 'After Redis is back');
     await onB.waitFor(() => ids(onB).includes(afterId), 10_000);
   }, 60_000);
+
+  it('a channel removal told while Redis was down reaches the other node once Redis is back (issue 11, point 8)', async () => {
+    const world = worldOn(nodeA);
+    const party = await world.party();
+    const [o1, o2] = [(await world.office(party.id)).id, (await world.office(party.id)).id];
+    const [lead, readerB] = await Promise.all([world.member(o1, 'office_lead'), world.member(o2)]);
+    const channel = await as(nodeA, lead)
+      .post('/channels', { name: `Custom ${Date.now()}`, kind: 'custom', memberOfficeIds: [o1, o2] })
+      .expect(201);
+    const channelId = (channel.body as { id: string }).id;
+    const onB = await subscribed(nodeB, readerB, channelId);
+    const ids = (client: LiveClient) => messagesOn(client, channelId).map((e) => dataOf(e).id as string);
+    const firstId = await postMessage(nodeA, lead, channelId, 'Before Redis stops');
+    await onB.waitFor(() => ids(onB).includes(firstId));
+
+    await redis!.kill();
+    await eventually(
+      'node B without Redis',
+      () => readiness(nodeB),
+      (ready) => ready.status === 503,
+      10_000,
+    );
+    // Node A removes office 2; its notice to node B is lost with Redis.
+    await request(nodeA.baseUrl)
+      .delete(`${API}/channels/${channelId}/members/${o2}`)
+      .auth(lead.token, BEARER)
+      .expect(204);
+    await redis!.start();
+    await eventually(
+      'node B with Redis back',
+      async () => (await readiness(nodeB)).status,
+      (s) => s === 200,
+      15_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the re-check on reconnect (not the 30 s timer)
+
+    const afterId = await postMessage(nodeA, lead, channelId, 'After the removal');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(ids(onB)).not.toContain(afterId);
+    expect(onB.socket.connected).toBe(true);
+  }, 60_000);
 });

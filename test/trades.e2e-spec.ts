@@ -64,9 +64,10 @@ describe('trades', () => {
     return { id: office.id, code: office.code, member: await world.member(office.id, 'assistant', languages) };
   }
 
-  /** A file of `m`'s office with a live share_with_offices consent. */
+  /** A file of `m`'s office with a live share_with_offices consent, on the table for trades. */
   async function fileWithConsent(m: Member, body: object): Promise<Case> {
     const created = await as(m).post('/cases', body).expect(201);
+    await as(m).patch(`/cases/${created.body.id}`, { availableForTrade: true }).expect(200);
     const consent = await as(m)
       .post(`/cases/${created.body.id}/consents`, {
         scope: 'share_with_offices',
@@ -337,8 +338,7 @@ describe('trades', () => {
     it("refuses to take a file that is not the counterparty's, without revealing whether it exists", async () => {
       const probe = async (take: string) => {
         const res = await propose(A.member, { counterpartyOfficeId: B.id, giveCaseIds: [], takeCaseIds: [take] });
-        expectProblem(res, 400, 'validation_failed');
-        expect(fields(res)).toEqual(['takeCaseIds']);
+        expectProblem(res, 404, 'not_found'); // one plain 404, whatever the reason (issue 11)
         return JSON.stringify(res.body).replaceAll(take, '<id>');
       };
       const unknown = await probe(randomUUID());

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsISO8601,
@@ -35,6 +36,23 @@ import {
 const LANGUAGE = /^[a-z]{2,3}$/;
 const languageMessage = 'each language must be an ISO 639 code like "en"';
 
+/**
+ * IRCC prints a UCI as `0000-0000` (8 digits) or `00-0000-0000` (10); hyphens are optional
+ * (`0000-0000-00`, accepted before, still is). Stored in IRCC's printed form, so one person
+ * has one spelling.
+ */
+const UCI_INPUT = /^(\d{4}-?\d{4}|\d{2}-?\d{4}-?\d{4}|\d{4}-?\d{4}-?\d{2})$/;
+const UCI_STORED = /^(\d{4}-\d{4}|\d{2}-\d{4}-\d{4})$/;
+const UCI_MESSAGE = 'uci must be 8 digits (0000-0000) or 10 digits (00-0000-0000), hyphens optional';
+export function normalUci(value: string): string {
+  const digits = value.replace(/\D/g, '');
+  return digits.length === 8
+    ? `${digits.slice(0, 4)}-${digits.slice(4)}`
+    : `${digits.slice(0, 2)}-${digits.slice(2, 6)}-${digits.slice(6)}`;
+}
+const toNormalUci = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && UCI_INPUT.test(value) ? normalUci(value) : value;
+
 export class ConstituentDto {
   @ApiProperty({ maxLength: 200 })
   @IsString()
@@ -59,9 +77,14 @@ export class ConstituentDto {
   @Matches(/^[+0-9 ().-]{3,40}$/, { message: 'phone may hold digits, spaces, +, (, ), . and -' })
   phone?: string;
 
-  @ApiPropertyOptional({ description: "IRCC's Unique Client Identifier", example: '1234-5678' })
+  @ApiPropertyOptional({
+    description:
+      "IRCC's Unique Client Identifier as IRCC prints it: 0000-0000 or 00-0000-0000, hyphens optional; stored and returned in that printed form",
+    example: '00-1234-5678',
+  })
   @IsOptional()
-  @Matches(/^\d{4}-?\d{4}(-?\d{2})?$/, { message: 'uci must be 8 or 10 digits' })
+  @Transform(toNormalUci)
+  @Matches(UCI_STORED, { message: UCI_MESSAGE })
   uci?: string;
 
   @ApiPropertyOptional({ example: 'E001234567' })
@@ -79,7 +102,11 @@ export class ConstituentUpdateDto {
   dateOfBirth?: string;
   @ApiPropertyOptional() @Optional() @IsEmail() @MaxLength(254) email?: string;
   @ApiPropertyOptional() @Optional() @Matches(/^[+0-9 ().-]{3,40}$/) phone?: string;
-  @ApiPropertyOptional() @Optional() @Matches(/^\d{4}-?\d{4}(-?\d{2})?$/) uci?: string;
+  @ApiPropertyOptional({ description: 'As in ConstituentDto', example: '00-1234-5678' })
+  @Optional()
+  @Transform(toNormalUci)
+  @Matches(UCI_STORED, { message: UCI_MESSAGE })
+  uci?: string;
   @ApiPropertyOptional() @Optional() @Matches(/^[A-Za-z0-9-]{1,40}$/) applicationNumber?: string;
 }
 
@@ -175,6 +202,14 @@ export class UpdateCaseDto {
   @ValidateNested()
   @Type(() => ConstituentUpdateDto)
   constituent?: ConstituentUpdateDto;
+
+  @ApiPropertyOptional({
+    description:
+      'Put the file on the table for trades: other offices may then name it in takeCaseIds (they see only its redacted summary once proposed). Cleared when the file changes office.',
+  })
+  @Optional()
+  @IsBoolean()
+  availableForTrade?: boolean;
 }
 
 export class CaseQuery extends PageQuery {

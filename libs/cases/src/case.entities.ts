@@ -58,6 +58,10 @@ export class CaseEntity {
   @Column({ type: 'jsonb' })
   constituent: Constituent;
 
+  /** Put on the table by its handling office: other offices may name it in a trade. */
+  @Column({ name: 'available_for_trade', type: 'boolean', default: false })
+  availableForTrade: boolean;
+
   @VersionColumn()
   version: number;
 

@@ -32,7 +32,7 @@ export function toNoteView(note: CaseNoteEntity) {
 }
 
 /** A file as lists read it: everything but the constituent. */
-export type CaseListRow = Omit<CaseEntity, 'constituent'>;
+export type CaseListRow = Omit<CaseEntity, 'constituent' | 'availableForTrade'>;
 
 /** What the constituent's home office sees once the file is handled elsewhere: status only. */
 export function toStatusView(kase: CaseListRow) {
@@ -77,6 +77,7 @@ export function toCaseView(kase: CaseEntity, consents: CaseConsentEntity[]) {
   return Object.assign(toCaseSummary(kase), {
     constituent: kase.constituent,
     consents: consents.map(toConsentView),
+    availableForTrade: kase.availableForTrade,
   });
 }
 
@@ -131,6 +132,8 @@ export class CaseSummaryDto extends CaseStatusDto {
 export class CaseDto extends CaseSummaryDto {
   @ApiPropertyOptional({ type: ConstituentDto }) constituent: ConstituentDto;
   @ApiPropertyOptional({ type: [ConsentDto] }) consents: ConsentDto[];
+  @ApiProperty({ description: 'Other offices may name this file in a trade proposal (set with PATCH)' })
+  availableForTrade: boolean;
 }
 
 export class CasePageDto {

@@ -112,7 +112,8 @@ export class CasesRepository {
   /** The file goes to another office; its assignee belonged to the old one. */
   async moveTo(tx: Tx, caseId: string, officeId: string): Promise<void> {
     await tx.query(
-      `UPDATE cases SET handling_office_id = $2, assignee_id = NULL, version = version + 1, updated_at = now()
+      `UPDATE cases SET handling_office_id = $2, assignee_id = NULL, available_for_trade = false,
+         version = version + 1, updated_at = now()
        WHERE id = $1`,
       [caseId, officeId],
     );

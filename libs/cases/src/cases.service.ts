@@ -148,6 +148,7 @@ export class CasesService {
         'complexity',
         'languages',
         'assigneeId',
+        'availableForTrade',
       ] as const) {
         if (dto[field] !== undefined && JSON.stringify(dto[field]) !== JSON.stringify(kase[field])) {
           Object.assign(kase, { [field]: dto[field] });

@@ -142,6 +142,17 @@ export class ChannelsRepository {
     return rows.map((row) => row.channel_id);
   }
 
+  /** Each office's channels, in one query. */
+  async channelIdsOfOffices(officeIds: string[]): Promise<Map<string, Set<string>>> {
+    const rows = (await this.reader.query(
+      `SELECT office_id, channel_id FROM channel_members WHERE office_id = ANY($1::uuid[])`,
+      [officeIds],
+    )) as { office_id: string; channel_id: string }[];
+    const byOffice = new Map<string, Set<string>>(officeIds.map((id) => [id, new Set()]));
+    for (const row of rows) byOffice.get(row.office_id)?.add(row.channel_id);
+    return byOffice;
+  }
+
   async isMember(channelId: string, officeId: string, tx: Tx = this.reader): Promise<boolean> {
     const rows: unknown[] = await tx.query(`SELECT 1 FROM channel_members WHERE channel_id = $1 AND office_id = $2`, [
       channelId,
@@ -185,12 +196,20 @@ export class ChannelsRepository {
     }
   }
 
-  feed(channelId: string, after: [string, string] | undefined, limit: number): Promise<PostRow[]> {
+  /** A channel offer shows only to the offices it was made to (members when it was made). */
+  feed(
+    channelId: string,
+    viewerOfficeId: string,
+    after: [string, string] | undefined,
+    limit: number,
+  ): Promise<PostRow[]> {
     return this.reader.query(
       `SELECT ${POST_COLUMNS} FROM channel_posts p LEFT JOIN cases k ON k.id = p.case_id
        WHERE p.channel_id = $1 AND ($2::timestamptz IS NULL OR (p.created_at, p.id) > ($2, $3::uuid))
+         AND (p.handoff_id IS NULL
+              OR EXISTS (SELECT 1 FROM handoffs h WHERE h.id = p.handoff_id AND $5::uuid = ANY(h.eligible_office_ids)))
        ORDER BY p.created_at, p.id LIMIT $4`,
-      [channelId, after?.[0] ?? null, after?.[1] ?? null, limit],
+      [channelId, after?.[0] ?? null, after?.[1] ?? null, limit, viewerOfficeId],
     );
   }
 

@@ -96,8 +96,12 @@ export class ChannelsService implements OnModuleInit {
     return this.channels.channelIdsOfOffice(officeId);
   }
 
-  async memberOfficeIds(channelId: string): Promise<string[]> {
-    return (await this.channels.findAny(this.channels.reader, channelId))?.member_office_ids ?? [];
+  channelIdsOfOffices(officeIds: string[]): Promise<Map<string, Set<string>>> {
+    return this.channels.channelIdsOfOffices(officeIds);
+  }
+
+  async memberOfficeIds(channelId: string, tx: Tx = this.channels.reader): Promise<string[]> {
+    return (await this.channels.findAny(tx, channelId))?.member_office_ids ?? [];
   }
 
   /** For bulk loads (the demo seed), which write parties and offices without the directory's hooks. */

@@ -38,7 +38,7 @@ export class PostsService {
   async feed(actor: Actor, channelId: string, query: PageQuery): Promise<Page<PostView>> {
     await this.channels.requireMember(actor, channelId);
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
-    const rows = await this.channelsRepo.feed(channelId, after, query.limit + 1);
+    const rows = await this.channelsRepo.feed(channelId, actor.officeId!, after, query.limit + 1);
     return toPage(
       rows,
       query.limit,
@@ -92,6 +92,8 @@ export class PostsService {
       await this.channelsRepo.updatePost(tx, messageId, { body: dto.body });
       const post = (await this.channelsRepo.findPost(tx, messageId))!;
       await this.audit.record(tx, { action: 'message.edited', actor, targetType: 'message', targetId: messageId });
+      // The earlier text leaves every stored event of this message (its replays) with it.
+      await this.events.scrubPost(tx, streams.channel(channelId), messageId, { body: post.body });
       await this.events.append(tx, streams.channel(channelId), 'message.edited', actor, toPostPayload(post));
       return toPostView(post, actor.officeId!);
     });
@@ -102,6 +104,7 @@ export class PostsService {
       assertVersion(ifMatch, (await this.ownMessage(tx, actor, channelId, messageId)).version);
       await this.channelsRepo.updatePost(tx, messageId, { deleted: true });
       await this.audit.record(tx, { action: 'message.deleted', actor, targetType: 'message', targetId: messageId });
+      await this.events.scrubPost(tx, streams.channel(channelId), messageId, { body: null, deleted: true });
       await this.events.append(tx, streams.channel(channelId), 'message.deleted', actor, { id: messageId, channelId });
     });
   }

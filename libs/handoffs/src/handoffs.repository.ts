@@ -34,9 +34,11 @@ export const toHandoffView = (row: HandoffRow): HandoffPayload => ({
   reason: row.reason,
 });
 
-// An office sees offers it made, offers made to it, and offers to channels it belongs to.
-const VISIBLE = `(h.from_office_id = $1 OR h.to_office_id = $1
-  OR EXISTS (SELECT 1 FROM channel_members m WHERE m.channel_id = h.channel_id AND m.office_id = $1))`;
+// An office sees offers it made, offers made to it, offers it took, and offers to a channel
+// it belonged to when the offer was made (and still belongs to).
+const VISIBLE = `(h.from_office_id = $1 OR h.to_office_id = $1 OR h.accepted_by_office_id = $1
+  OR ($1 = ANY(h.eligible_office_ids)
+      AND EXISTS (SELECT 1 FROM channel_members m WHERE m.channel_id = h.channel_id AND m.office_id = $1)))`;
 
 @Injectable()
 export class HandoffsRepository {
@@ -101,6 +103,34 @@ export class HandoffsRepository {
        RETURNING *`,
     )) as [HandoffRow[], number];
     return rows.map(toHandoffView);
+  }
+
+  /**
+   * Which of `caseIds` the office `ownerId` has put on the table for `takerId`: files it
+   * handles and marked available for trade, or has an open offer of, made to the taker or
+   * to a channel the taker was (and is) a member of. One query.
+   */
+  async onTheTable(tx: Tx, caseIds: string[], ownerId: string, takerId: string): Promise<Set<string>> {
+    if (caseIds.length === 0) return new Set();
+    const rows: { id: string }[] = await tx.query(
+      `SELECT c.id FROM cases c
+       WHERE c.id = ANY($1::uuid[]) AND c.handling_office_id = $2
+         AND (c.available_for_trade OR EXISTS (
+           SELECT 1 FROM handoffs h
+           WHERE h.case_id = c.id AND h.from_office_id = $2 AND h.status = 'offered' AND h.expires_at > now()
+             AND (h.to_office_id = $3 OR ($3 = ANY(h.eligible_office_ids)
+               AND EXISTS (SELECT 1 FROM channel_members m WHERE m.channel_id = h.channel_id AND m.office_id = $3)))))`,
+      [caseIds, ownerId, takerId],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The offices a channel offer was made to (null for a direct offer). */
+  async eligibleOffices(tx: Tx, id: string): Promise<string[] | undefined> {
+    const [row] = (await tx.query(`SELECT eligible_office_ids FROM handoffs WHERE id = $1`, [id])) as {
+      eligible_office_ids: string[] | null;
+    }[];
+    return row?.eligible_office_ids ?? undefined;
   }
 
   async hasOpenOffer(tx: Tx, caseId: string): Promise<boolean> {

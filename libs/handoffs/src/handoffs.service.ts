@@ -59,6 +59,8 @@ export class HandoffsService implements OnApplicationBootstrap {
       } else {
         await this.channels.requireMember(actor, dto.channelId!, tx);
       }
+      // A channel offer is for the channel's offices now: one that joins later never sees it.
+      const eligible = dto.channelId ? await this.channels.memberOfficeIds(dto.channelId, tx) : null;
       if (kase.status === 'closed') throw new AppError('case_not_transferable', 'A closed file cannot be handed off');
       if (!(await this.files.hasLiveConsent(tx, kase.id))) {
         throw new AppError(
@@ -78,6 +80,7 @@ export class HandoffsService implements OnApplicationBootstrap {
         summary: JSON.stringify(redact(kase)),
         expires_at: offerExpiry(this.config, kase.urgency, dto.expiresAt),
         created_by: actor.userId,
+        eligible_office_ids: eligible,
       });
       if (offer.channelId) await this.handoffs.postToChannel(tx, offer, actor.userId);
       await this.record(tx, actor, 'handoff.offered', offer);
@@ -192,7 +195,11 @@ export class HandoffsService implements OnApplicationBootstrap {
     const targets = new Set([streams.office(offer.fromOfficeId)]);
     if (offer.toOfficeId) targets.add(streams.office(offer.toOfficeId));
     if (offer.acceptedByOfficeId) targets.add(streams.office(offer.acceptedByOfficeId));
-    if (offer.channelId) targets.add(streams.channel(offer.channelId));
     for (const stream of targets) await this.events.append(tx, stream, type, actor, offer);
+    // On the channel, only the offices the offer was made to see it (live and in replays).
+    if (offer.channelId) {
+      const audience = await this.handoffs.eligibleOffices(tx, offer.id);
+      await this.events.append(tx, streams.channel(offer.channelId), type, actor, offer, audience);
+    }
   }
 }

@@ -24,6 +24,12 @@ import type { CreateTradeDto, TradeQuery } from './handoff.dto.js';
 
 const EXPIRY_LOCK = 7_301_746_667;
 
+/**
+ * A file the caller may not take: the same answer whether it does not exist, is another
+ * office's, was never put on the table, lacks consent or is closed, so a proposal probes nothing.
+ */
+const notOnTheTable = () => AppError.notFound('Case');
+
 /** Trades: two offices swap sets of files, all or nothing, and the ledger keeps the balance. */
 @Injectable()
 export class TradesService implements OnApplicationBootstrap {
@@ -52,56 +58,80 @@ export class TradesService implements OnApplicationBootstrap {
     const overlap = dto.giveCaseIds.filter((id) => dto.takeCaseIds.includes(id));
     if (overlap.length > 0)
       throw AppError.invalid('takeCaseIds', `a file cannot be given and taken: ${overlap.join(', ')}`);
-    return this.transactions.run(async (tx) => {
-      if (!(await this.directory.officeExists(tx, dto.counterpartyOfficeId))) {
-        throw AppError.invalid('counterpartyOfficeId', 'no such office');
+    try {
+      return await this.transactions.run((tx) => this.insertProposal(tx, actor, officeId, dto));
+    } catch (error) {
+      if (error instanceof AppError) await this.auditRefusal(actor, dto, error.code);
+      throw error;
+    }
+  }
+
+  /** Refused proposals are audited too (counts and why, never a file's details), in their own transaction. */
+  private async auditRefusal(actor: Actor, dto: CreateTradeDto, code: string): Promise<void> {
+    await this.transactions
+      .run((tx) =>
+        this.audit.record(tx, {
+          action: 'trade.refused',
+          actor,
+          targetType: 'office',
+          targetId: dto.counterpartyOfficeId,
+          data: { give: dto.giveCaseIds.length, take: dto.takeCaseIds.length, code },
+        }),
+      )
+      .catch(() => undefined); // the refusal stands even if its audit row cannot be written now
+  }
+
+  private async insertProposal(tx: Tx, actor: Actor, officeId: string, dto: CreateTradeDto): Promise<TradePayload> {
+    if (!(await this.directory.officeExists(tx, dto.counterpartyOfficeId))) {
+      throw AppError.invalid('counterpartyOfficeId', 'no such office');
+    }
+    const locked = await this.files.lockFiles(tx, [...dto.giveCaseIds, ...dto.takeCaseIds]);
+    const entries = [
+      ...dto.giveCaseIds.map((caseId) => ({ caseId, side: 'give' as const, owner: officeId })),
+      ...dto.takeCaseIds.map((caseId) => ({ caseId, side: 'take' as const, owner: dto.counterpartyOfficeId })),
+    ];
+    for (const caseId of dto.giveCaseIds) {
+      if (locked.get(caseId)?.handlingOfficeId !== officeId) {
+        throw AppError.invalid('giveCaseIds', `${caseId} is not a file of the proposing office`);
       }
-      const locked = await this.files.lockFiles(tx, [...dto.giveCaseIds, ...dto.takeCaseIds]);
-      const entries = [
-        ...dto.giveCaseIds.map((caseId) => ({ caseId, side: 'give' as const, owner: officeId })),
-        ...dto.takeCaseIds.map((caseId) => ({ caseId, side: 'take' as const, owner: dto.counterpartyOfficeId })),
-      ];
-      for (const entry of entries) {
-        const kase = locked.get(entry.caseId);
-        if (!kase || kase.handlingOfficeId !== entry.owner) {
-          throw AppError.invalid(
-            `${entry.side}CaseIds`,
-            `${entry.caseId} is not a file of the ${entry.side === 'give' ? 'proposing' : 'counterparty'} office`,
-          );
-        }
+    }
+    // Proposing shows each side a summary of the other's files: every file needs consent already.
+    const consented = await this.files.withLiveConsent(
+      tx,
+      entries.map((entry) => entry.caseId),
+    );
+    // Only files the counterparty put on the table for us; anything else is one plain 404.
+    const onTheTable = await this.handoffs.onTheTable(tx, dto.takeCaseIds, dto.counterpartyOfficeId, officeId);
+    for (const caseId of dto.takeCaseIds) {
+      const open = locked.get(caseId)?.status !== 'closed';
+      if (!onTheTable.has(caseId) || !consented.has(caseId) || !open) throw notOnTheTable();
+    }
+    for (const caseId of dto.giveCaseIds) {
+      if (!consented.has(caseId)) {
+        throw new AppError('consent_missing', `File ${caseId} has no live share_with_offices consent`, [
+          { field: caseId, message: NOT_TRANSFERABLE.consent_missing },
+        ]);
       }
-      // Proposing shows each side a summary of the other's files: every file needs consent already.
-      const consented = await this.files.withLiveConsent(
-        tx,
-        entries.map((entry) => entry.caseId),
-      );
-      for (const { caseId } of entries) {
-        if (!consented.has(caseId)) {
-          throw new AppError('consent_missing', `File ${caseId} has no live share_with_offices consent`, [
-            { field: caseId, message: NOT_TRANSFERABLE.consent_missing },
-          ]);
-        }
-      }
-      const urgent = entries.some((entry) => locked.get(entry.caseId)!.urgency === 'emergency');
-      const id = await this.trades.insert(
-        tx,
-        {
-          proposer: officeId,
-          counterparty: dto.counterpartyOfficeId,
-          note: dto.note,
-          expiresAt: offerExpiry(this.config, urgent ? 'emergency' : 'routine', dto.expiresAt),
-          createdBy: actor.userId,
-        },
-        entries.map((entry) => ({
-          caseId: entry.caseId,
-          side: entry.side,
-          summary: redact(locked.get(entry.caseId)!),
-        })),
-      );
-      const trade = (await this.trades.findVisible(tx, officeId, id))!;
-      await this.record(tx, actor, 'trade.proposed', trade);
-      return trade;
-    });
+    }
+    const urgent = entries.some((entry) => locked.get(entry.caseId)!.urgency === 'emergency');
+    const id = await this.trades.insert(
+      tx,
+      {
+        proposer: officeId,
+        counterparty: dto.counterpartyOfficeId,
+        note: dto.note,
+        expiresAt: offerExpiry(this.config, urgent ? 'emergency' : 'routine', dto.expiresAt),
+        createdBy: actor.userId,
+      },
+      entries.map((entry) => ({
+        caseId: entry.caseId,
+        side: entry.side,
+        summary: redact(locked.get(entry.caseId)!),
+      })),
+    );
+    const trade = (await this.trades.findVisible(tx, officeId, id))!;
+    await this.record(tx, actor, 'trade.proposed', trade);
+    return trade;
   }
 
   async list(actor: Actor, query: TradeQuery): Promise<Page<TradePayload>> {

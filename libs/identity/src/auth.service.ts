@@ -100,6 +100,11 @@ export class AuthService {
     return { actor, displayName: user.displayName, expiresAt: claims.exp * 1000 };
   }
 
+  /** Which of these sessions are still live, and as what (straight from the database, in one query). */
+  liveSessions(sessions: { userId: string; sessionId: string }[]) {
+    return this.users.sessionStates(sessions);
+  }
+
   /** Checks an access token's claims against the session's current state (see SessionCache). */
   async actorFor(userId: string, sessionId: string): Promise<Actor | null> {
     const state = await this.sessions.lookup(userId, sessionId, () => this.users.sessionState(userId, sessionId));

@@ -56,4 +56,17 @@ export class UsersRepository {
     );
     return rows[0] ? { role: rows[0].role, officeId: rows[0].office_id } : null;
   }
+
+  /** The live sessions among these, with their current state, in one query (never cached). */
+  async sessionStates(sessions: { userId: string; sessionId: string }[]): Promise<Map<string, SessionState>> {
+    const rows: { session_id: string; role: UserEntity['role']; office_id: string | null }[] =
+      await this.dataSource.query(
+        `SELECT f.id AS session_id, u.role, u.office_id
+         FROM unnest($1::uuid[], $2::uuid[]) AS s(user_id, session_id)
+         JOIN refresh_families f ON f.id = s.session_id AND f.user_id = s.user_id AND f.revoked_at IS NULL
+         JOIN users u ON u.id = s.user_id AND u.active`,
+        [sessions.map((s) => s.userId), sessions.map((s) => s.sessionId)],
+      );
+    return new Map(rows.map((row) => [row.session_id, { role: row.role, officeId: row.office_id }]));
+  }
 }

@@ -7,7 +7,10 @@ const envelope = {
     stream: { type: 'string', description: '`channel:<id>`, `office:<id>` or `user:<id>`' },
     seq: {
       type: 'integer',
-      description: 'Rises by one per stream with no gaps; 0 for ephemeral events (presence.changed), never replayed',
+      description:
+        'Rises by one per stream with no gaps; 0 for ephemeral events (presence.changed), never replayed. A channel ' +
+        "offer's events reach only the offices that were members when it was made, so an office that joined later " +
+        'sees their seqs as gaps (as it does for events pruned after EVENT_RETENTION_DAYS): `sync` has nothing more.',
     },
     id: { type: 'string', format: 'uuid' },
     type: { type: 'string', enum: [...LIVE_EVENT_TYPES] },
@@ -44,7 +47,11 @@ export const ASYNCAPI_DOCUMENT = {
       'socket.io namespace `/live` on the API port. Connect with `auth: { token: accessToken }`; a bad token fails ' +
       'with connect_error `unauthorized`. Keep the last seq of each stream and call `sync` after a reconnect: ' +
       'every missed event arrives once, in order. Events that arrive both live and in a catch-up share their seq: ' +
-      'drop the duplicate.',
+      'drop the duplicate. A user may hold SOCKETS_PER_USER sockets (10) on a node; the next fails with connect_error ' +
+      '`too_many_sockets`. `sync` and `subscribe` with `after` are catch-ups: a socket may ask for ' +
+      'SOCKET_CATCH_UP_PER_MINUTE (30) a minute, then gets `rate_limited` acks. Every node re-checks its sockets ' +
+      'every SOCKET_RECHECK_SECONDS (30): a socket whose session ended is closed, one whose office left a channel ' +
+      'leaves it. A deleted or edited message is replayed without its earlier text (a deleted one with body null).',
   },
   channels: {
     live: {

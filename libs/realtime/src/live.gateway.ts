@@ -11,6 +11,7 @@ import type { Subscription } from 'rxjs';
 import {
   type Ack,
   type Actor,
+  type AudiencedEvent,
   AppConfig,
   type ClientMessages,
   AppError,
@@ -22,6 +23,7 @@ import {
   type PresencePayload,
   type SocketCommand,
   streams,
+  toWire,
 } from '@relay/platform';
 import { AuthService } from '@relay/identity';
 import { ChannelsService } from '@relay/channels';
@@ -40,8 +42,15 @@ interface SocketData {
 /** What stays on this node: timers and counters do not travel. */
 interface LocalState {
   limiter: RateLimiter;
+  /** Catch-ups (sync, subscribe with after) per minute: each can read thousands of events. */
+  catchUps: RateLimiter;
+  /** Stops counting the socket as arriving (it is in its user's room now, or gone). */
+  arrived: () => void;
   expiry?: NodeJS.Timeout;
 }
+
+// Sockets re-checked per pair of queries (sessions, memberships).
+const RECHECK_BATCH = 1000;
 type LiveSocket = Socket<
   Record<string, never>,
   { event: (event: LiveEvent) => void },
@@ -62,6 +71,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private readonly subscriptions: Subscription[] = [];
   private readonly sequencer: StreamSequencer;
   private readonly local = new WeakMap<LiveSocket, LocalState>();
+  // Handshakes accepted but not yet in their user's room, per user (for SOCKETS_PER_USER).
+  private readonly arriving = new Map<string, number>();
+  private recheckTimer?: NodeJS.Timeout;
+  private rechecking = false;
   @WebSocketServer() private readonly server: Namespace;
 
   constructor(
@@ -89,8 +102,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       this.auth.authenticateToken(token).then(
         (session) => {
           if (!session) return fail();
+          const arrived = this.admit(socket as LiveSocket, session.actor.userId);
+          if (!arrived) return next(new Error('too_many_sockets'));
           Object.assign(socket.data, session);
-          this.local.set(socket as LiveSocket, { limiter: new RateLimiter(this.config.SOCKET_RATE_LIMIT) });
+          this.local.set(socket as LiveSocket, {
+            limiter: new RateLimiter(this.config.SOCKET_RATE_LIMIT),
+            catchUps: new RateLimiter(this.config.SOCKET_CATCH_UP_PER_MINUTE, 60_000),
+            arrived,
+          });
           next();
         },
         () => next(new Error('service_unavailable')),
@@ -109,6 +128,72 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     );
     // Events committed on other nodes, through the Redis adapter (never fired without Redis).
     server.on('relay', (event: LiveEvent) => this.sequencer.push(event));
+    // A removal or logout reaches this node by one message, which can be lost: look again now and then,
+    // and whenever Redis comes back (messages sent while it was away are gone).
+    this.recheckTimer = setInterval(() => void this.recheck(), this.config.SOCKET_RECHECK_SECONDS * 1000);
+    this.recheckTimer.unref();
+    this.redis.sub?.on('ready', () => void this.recheck());
+  }
+
+  /**
+   * Counts the user's sockets on this node (those connected and those arriving): null over
+   * the cap, otherwise what to call once the socket is in its user's room.
+   */
+  private admit(socket: LiveSocket, userId: string): (() => void) | null {
+    const connected = this.server.adapter.rooms.get(streams.user(userId))?.size ?? 0;
+    const arriving = this.arriving.get(userId) ?? 0;
+    if (connected + arriving >= this.config.SOCKETS_PER_USER) return null;
+    this.arriving.set(userId, arriving + 1);
+    let arrived = false;
+    const release = () => {
+      if (arrived) return;
+      arrived = true;
+      const left = (this.arriving.get(userId) ?? 1) - 1;
+      if (left > 0) this.arriving.set(userId, left);
+      else this.arriving.delete(userId);
+    };
+    socket.conn.once('close', release);
+    return release;
+  }
+
+  /**
+   * Re-checks every socket of this node: a socket whose session ended (or whose user changed
+   * office or role) is closed, and one following a channel its office left leaves it. Two
+   * queries per thousand sockets, never two runs at once.
+   */
+  async recheck(): Promise<void> {
+    if (this.rechecking) return;
+    this.rechecking = true;
+    try {
+      const sockets = [...this.server.sockets.values()] as LiveSocket[];
+      for (let i = 0; i < sockets.length; i += RECHECK_BATCH) {
+        await this.recheckBatch(sockets.slice(i, i + RECHECK_BATCH).filter((s) => s.connected && s.data.actor));
+      }
+    } catch (error) {
+      this.logger.warn(`socket re-check failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.rechecking = false;
+    }
+  }
+
+  private async recheckBatch(sockets: LiveSocket[]): Promise<void> {
+    if (sockets.length === 0) return;
+    const sessions = new Map(sockets.map(({ data: { actor } }) => [actor.sessionId, actor]));
+    const live = await this.auth.liveSessions([...sessions.values()]);
+    const offices = [...new Set(sockets.flatMap(({ data: { actor } }) => (actor.officeId ? [actor.officeId] : [])))];
+    const memberships = offices.length > 0 ? await this.channels.channelIdsOfOffices(offices) : new Map();
+    for (const socket of sockets) {
+      const { actor } = socket.data;
+      const state = live.get(actor.sessionId);
+      if (!state || state.officeId !== actor.officeId || state.role !== actor.role) {
+        socket.disconnect(true);
+        continue;
+      }
+      const channels = memberships.get(actor.officeId ?? '') ?? new Set<string>();
+      for (const room of socket.rooms) {
+        if (room.startsWith('channel:') && !channels.has(room.slice('channel:'.length))) await socket.leave(room);
+      }
+    }
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
@@ -121,6 +206,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       sessionRoom(actor.sessionId),
       ...(actor.officeId ? [streams.office(actor.officeId)] : []),
     ]);
+    this.local.get(socket)?.arrived(); // now counted by its user's room
     // The token is checked again when it expires: the client reconnects with a fresh one.
     const expiresIn = socket.data.expiresAt - Date.now();
     this.local.get(socket)!.expiry = setTimeout(() => socket.disconnect(true), Math.max(0, expiresIn));
@@ -135,6 +221,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   onModuleDestroy(): void {
+    clearInterval(this.recheckTimer);
     for (const subscription of this.subscriptions) subscription.unsubscribe();
     this.sequencer.stop();
   }
@@ -142,6 +229,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private subscribe(socket: LiveSocket, payload: unknown) {
     return this.answer(socket, async () => {
       const dto = await this.live.parse(SubscribeDto, payload);
+      if (dto.after !== undefined) this.takeCatchUp(socket);
       const room = streams.channel(dto.channelId);
       await this.channels.requireMember(socket.data.actor, dto.channelId);
       await socket.join(room); // joined before reading, so nothing falls between (duplicates share a seq)
@@ -153,7 +241,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         await socket.leave(room);
         throw error;
       }
-      return this.live.missedOnChannel(dto.channelId, dto.after);
+      return this.live.missedOnChannel(socket.data.actor, dto.channelId, dto.after);
     });
   }
 
@@ -168,8 +256,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private sync(socket: LiveSocket, payload: unknown) {
     return this.answer(socket, async () => {
       const dto = await this.live.parse(SyncDto, payload);
+      this.takeCatchUp(socket);
       return this.live.sync(socket.data.actor, dto.streams);
     });
+  }
+
+  private takeCatchUp(socket: LiveSocket): void {
+    if (!this.local.get(socket)?.catchUps.take()) {
+      throw new AppError('rate_limited', 'Too many catch-ups this minute; keep the events you have and try later');
+    }
   }
 
   private presence(socket: LiveSocket, payload: unknown) {
@@ -228,14 +323,27 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   /** Emits to this node's sockets only: every node relays each event itself, in seq order. */
-  private relay(event: LiveEvent): void {
-    this.server.local.to(event.stream).emit('event', event);
+  private relay(event: AudiencedEvent): void {
+    if (event.audience) this.relayToAudience(event, event.audience);
+    else this.server.local.to(event.stream).emit('event', event);
     this.metrics.eventsPublished.inc({ type: event.type });
     this.metrics.eventDelay.observe((Date.now() - Date.parse(event.at)) / 1000);
     // An office removed from a channel stops following it at once, on every node.
     if (event.type === 'channel.member_removed' && event.stream.startsWith('office:')) {
       const { channelId, officeId } = event.data as { channelId: string; officeId: string };
       this.server.local.in(streams.office(officeId)).socketsLeave(streams.channel(channelId));
+    }
+  }
+
+  /** An event meant for some offices only: to the sockets of the room whose office is one of them. */
+  private relayToAudience(event: AudiencedEvent, audience: string[]): void {
+    const ids = this.server.adapter.rooms.get(event.stream);
+    if (!ids) return;
+    const wire = toWire(event);
+    for (const id of ids) {
+      const socket = this.server.sockets.get(id) as LiveSocket | undefined;
+      const officeId = socket?.data.actor?.officeId;
+      if (officeId && audience.includes(officeId)) socket.emit('event', wire);
     }
   }
 

@@ -31,9 +31,9 @@ export class LiveService {
   }
 
   /** What a subscriber missed; the gateway has checked membership and joined the room first. */
-  async missedOnChannel(channelId: string, after?: number) {
+  async missedOnChannel(actor: Actor, channelId: string, after?: number) {
     if (after === undefined) return { missed: [] as LiveEvent[], hasMore: false };
-    return this.catchUp({ [streams.channel(channelId)]: after });
+    return this.catchUp(actor, { [streams.channel(channelId)]: after });
   }
 
   /** Every event after the given seq of each stream the caller may read, in order per stream. */
@@ -53,16 +53,17 @@ export class LiveService {
       await this.requireStream(actor, stream, memberOf);
       wanted[stream] = after;
     }
-    return this.catchUp(wanted);
+    return this.catchUp(actor, wanted);
   }
 
-  private async catchUp(wanted: Record<string, number>) {
+  /** Events with an audience reach only its offices (see EventLog.readFor). */
+  private async catchUp(actor: Actor, wanted: Record<string, number>) {
     const missed: LiveEvent[] = [];
     for (const [stream, after] of Object.entries(wanted)) {
       const room = CATCH_UP_LIMIT - missed.length;
       if (room <= 0) return { missed, hasMore: true };
-      const events = await this.eventLog.read(stream, after, room + 1);
-      if (events.length > room) return { missed: [...missed, ...events.slice(0, room)], hasMore: true };
+      const { events, scanned } = await this.eventLog.readFor(actor.officeId, stream, after, room + 1);
+      if (scanned > room) return { missed: [...missed, ...events.slice(0, room)], hasMore: true };
       missed.push(...events);
     }
     return { missed, hasMore: false };

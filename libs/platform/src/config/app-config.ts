@@ -159,6 +159,24 @@ export class AppConfig {
   @Min(1)
   SOCKET_RATE_LIMIT = 100;
 
+  /** How often each node re-checks its sockets' sessions and channel memberships. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SOCKET_RECHECK_SECONDS = 30;
+
+  /** Sockets one user may hold open on one node; the next is refused (`too_many_sockets`). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SOCKETS_PER_USER = 10;
+
+  /** Catch-ups (`sync`, `subscribe` with `after`) one socket may ask for per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SOCKET_CATCH_UP_PER_MINUTE = 30;
+
   /** Largest socket message accepted (OWASP suggests 64 KB or less). */
   @Transform(toInt)
   @IsInt()

@@ -15,6 +15,7 @@ interface EventRow {
   actor_user_id: string | null;
   actor_office_id: string | null;
   data: unknown;
+  audience: string[] | null;
 }
 
 interface PendingEvent {
@@ -24,17 +25,33 @@ interface PendingEvent {
   userId: string | null;
   officeId: string | null;
   data: string;
+  audience: string | null;
 }
 
-const toEvent = (row: EventRow): LiveEvent => ({
-  stream: row.stream,
-  seq: Number(row.seq),
-  id: row.id,
-  type: row.type,
-  at: row.at.toISOString(),
-  actor: { userId: row.actor_user_id, officeId: row.actor_office_id },
-  data: row.data as LiveEventMap[LiveEventType],
-});
+/** An event as the nodes pass it on: `audience`, when set, names the only offices that may see it. */
+export type AudiencedEvent = LiveEvent & { audience?: string[] };
+
+const toEvent = (row: EventRow): AudiencedEvent => {
+  const event: AudiencedEvent = {
+    stream: row.stream,
+    seq: Number(row.seq),
+    id: row.id,
+    type: row.type,
+    at: row.at.toISOString(),
+    actor: { userId: row.actor_user_id, officeId: row.actor_office_id },
+    data: row.data as LiveEventMap[LiveEventType],
+  };
+  if (row.audience) event.audience = row.audience;
+  return event;
+};
+
+/** The envelope a client receives: the audience is the server's business. */
+export const toWire = (event: AudiencedEvent): LiveEvent => {
+  if (!event.audience) return event;
+  const wire: AudiencedEvent = { ...event };
+  delete wire.audience;
+  return wire;
+};
 
 // Flushed before the audit trail, so both move to their logs at COMMIT in one fixed order.
 const FLUSH_ORDER = 10;
@@ -42,7 +59,7 @@ const FLUSH_ORDER = 10;
 // A failed read-back of committed events is retried this many times in all.
 const READ_BACK_ATTEMPTS = 3;
 
-const COLUMNS = 'stream, seq, id, type, at, actor_user_id, actor_office_id, data';
+const COLUMNS = 'stream, seq, id, type, at, actor_user_id, actor_office_id, data, audience';
 
 /**
  * The durable event log (transactional outbox). `append` buffers in the caller's
@@ -69,6 +86,7 @@ export class EventLog {
     type: T,
     actor: Pick<Actor, 'userId' | 'officeId'> | null,
     data: LiveEventMap[T],
+    audience?: string[],
   ): Promise<void> {
     const pending = this.transactions.buffer<PendingEvent>(tx, 'event-log', FLUSH_ORDER, (list) =>
       this.flush(tx, list),
@@ -80,6 +98,7 @@ export class EventLog {
       userId: actor?.userId ?? null,
       officeId: actor?.officeId ?? null,
       data: JSON.stringify(data),
+      audience: audience ? `{${audience.join(',')}}` : null,
     });
     return Promise.resolve();
   }
@@ -95,10 +114,10 @@ export class EventLog {
     // A stable sort: each stream's own events keep their order.
     const ordered = [...list].sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0));
     await tx.query(
-      `INSERT INTO event_outbox (id, stream, type, actor_user_id, actor_office_id, data)
-       SELECT id, stream, type, actor_user_id, actor_office_id, data
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::jsonb[])
-         WITH ORDINALITY AS t(id, stream, type, actor_user_id, actor_office_id, data, ord)
+      `INSERT INTO event_outbox (id, stream, type, actor_user_id, actor_office_id, data, audience)
+       SELECT id, stream, type, actor_user_id, actor_office_id, data, audience::uuid[]
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::jsonb[], $7::text[])
+         WITH ORDINALITY AS t(id, stream, type, actor_user_id, actor_office_id, data, audience, ord)
        ORDER BY ord`,
       [
         ordered.map((e) => e.id),
@@ -107,6 +126,7 @@ export class EventLog {
         ordered.map((e) => e.userId),
         ordered.map((e) => e.officeId),
         ordered.map((e) => e.data),
+        ordered.map((e) => e.audience),
       ],
     );
     this.transactions.afterCommit(tx, () => this.publish(ordered.map((e) => e.id)));
@@ -152,13 +172,47 @@ export class EventLog {
     this.reading = false;
   }
 
-  /** Events of one stream after `afterSeq`, oldest first. */
-  async read(stream: string, afterSeq: number, limit: number): Promise<LiveEvent[]> {
+  /** Events of one stream after `afterSeq`, oldest first (all of them, audiences kept, for the relay). */
+  async read(stream: string, afterSeq: number, limit: number): Promise<AudiencedEvent[]> {
     const rows: EventRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM events WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [stream, afterSeq, limit],
     );
     return rows.map(toEvent);
+  }
+
+  /**
+   * What one office may replay of a stream after `afterSeq`, oldest first: of the next
+   * `limit` events, those whose audience leaves the office out are skipped (the seqs then
+   * show a gap, as for a pruned event). `scanned` says how many were looked at, for paging.
+   */
+  async readFor(
+    officeId: string | null,
+    stream: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<{ events: LiveEvent[]; scanned: number }> {
+    const rows: (EventRow & { visible: boolean })[] = await this.dataSource.query(
+      `SELECT ${COLUMNS}, (audience IS NULL OR $4::uuid = ANY(audience)) AS visible
+       FROM events WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [stream, afterSeq, limit, officeId],
+    );
+    const events = rows.filter((row) => row.visible).map((row) => toWire(toEvent(row)));
+    return { events, scanned: rows.length };
+  }
+
+  /**
+   * Rewrites the stored events of one channel post (its `message.posted` and
+   * `message.edited`) in the caller's transaction, so removed text never comes back in a
+   * replay: `patch` is merged into each event's data.
+   */
+  async scrubPost(tx: Tx, stream: string, postId: string, patch: Record<string, unknown>): Promise<number> {
+    const [, count] = (await tx.query(
+      `UPDATE events SET data = data || $3::jsonb
+       WHERE (data ->> 'id') = $2 AND type IN ('message.posted', 'message.edited') AND stream = $1`,
+      [stream, postId, JSON.stringify(patch)],
+    )) as [unknown, number];
+    return count;
   }
 
   /** Drops events older than the retention period; the audit trail is kept separately. */
