@@ -13,6 +13,8 @@ import {
   loggingParams,
   PlatformModule,
   ProblemDetailsFilter,
+  RedisConnection,
+  RedisThrottlerStorage,
   runMigrationsOnce,
 } from '@relay/platform';
 import { AuditModule } from '@relay/audit';
@@ -55,12 +57,18 @@ export class AppModule {
             return dataSource;
           },
         }),
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT },
-            { name: 'user', ttl: 60_000, limit: config.USER_RATE_LIMIT },
-          ],
-          storage: new CountingThrottlerStorage(),
+        // Counted in Redis when it is set, so the limits hold across nodes; in memory otherwise.
+        ThrottlerModule.forRootAsync({
+          inject: [RedisConnection],
+          useFactory: (redis: RedisConnection) => ({
+            throttlers: [
+              { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT },
+              { name: 'login-address', ttl: 60_000, limit: config.LOGIN_ADDRESS_RATE_LIMIT },
+              { name: 'login-account', ttl: 60_000, limit: config.LOGIN_ACCOUNT_RATE_LIMIT },
+              { name: 'user', ttl: 60_000, limit: config.USER_RATE_LIMIT },
+            ],
+            storage: redis.pub ? new RedisThrottlerStorage(redis.pub) : new CountingThrottlerStorage(),
+          }),
         }),
         TerminusModule,
         AuditModule,

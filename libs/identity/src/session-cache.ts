@@ -93,7 +93,12 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
     const { url } = this.dataSource.options as { url?: string };
     let failures = 0;
     while (!this.stopped) {
-      const client = new pg.Client({ connectionString: url, keepAlive: true, query_timeout: HEARTBEAT_MS });
+      const client = new pg.Client({
+        connectionString: url,
+        keepAlive: true,
+        query_timeout: HEARTBEAT_MS,
+        application_name: 'relay-session-notices', // named, so operators (and tests) can find it
+      });
       this.listener = client;
       let heartbeat: NodeJS.Timeout | undefined;
       try {
