@@ -28,6 +28,7 @@ import { MIGRATIONS } from '../../../migrations/index.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { DemoSeeder } from './seed/demo-seeder.js';
+import { DirectoryLoader } from './seed/directory-loader.js';
 
 export const ENTITIES = [PartyEntity, OfficeEntity, UserEntity, CaseEntity, CaseNoteEntity, CaseConsentEntity];
 
@@ -82,6 +83,7 @@ export class AppModule {
       controllers: [HealthController, MetricsController],
       providers: [
         DemoSeeder,
+        DirectoryLoader,
         // In this order: who is asking, then how often they have asked.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: UserThrottleGuard },

@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type AppConfig, ConfigError, Lifecycle, loadConfig, resolveDatabase } from '@relay/platform';
 import { createApp } from './create-app.js';
-import { DEMO_PASSWORD, DemoSeeder } from './seed/demo-seeder.js';
+import { type DemoAccounts, DemoSeeder } from './seed/demo-seeder.js';
+import { DirectoryLoader } from './seed/directory-loader.js';
 
 const logger = new Logger('main');
 
@@ -19,17 +20,22 @@ function developmentSecret(config: AppConfig): string {
   return secret;
 }
 
+function demoBanner({ password, logins }: DemoAccounts): string {
+  const lines = logins.map((login) => `  ${login.role.padEnd(12)} ${login.email}  (riding ${login.office})`);
+  return [`Demo accounts created. Their password (random, shown this once): ${password}`, ...lines].join('\n');
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   config.JWT_SECRET ??= developmentSecret(config);
   const database = await resolveDatabase(config, (line) => logger.log(line));
   const app = await createApp(config, database.url);
   if (config.SEED_DEMO) {
-    const logins = await app.get(DemoSeeder).seedIfEmpty();
-    if (logins) {
-      logger.log(`Demo data loaded. Every demo account's password is "${DEMO_PASSWORD}":`);
-      for (const login of logins) logger.log(`  ${login.role.padEnd(12)} ${login.email}  (riding ${login.office})`);
-    }
+    const demo = await app.get(DemoSeeder).seedIfAbsent();
+    // Printed, not logged: the one place the random password is shown, whatever LOG_LEVEL says.
+    if (demo) console.log(demoBanner(demo));
+  } else if (config.LOAD_DIRECTORY) {
+    await app.get(DirectoryLoader).load();
   }
   // A signal drains the node: readiness fails, no new connections are taken, in-flight
   // requests finish, sockets are closed so their clients reconnect to another node, then
