@@ -6,6 +6,8 @@ const MAIN = resolve('dist/apps/api/src/main.js');
 // As `npm start` and the Dockerfile run it: a 64 MiB young generation, because the server
 // allocates a page of JSON per request and the default made scavenges ~15% of its CPU.
 const NODE_FLAGS = ['--max-semi-space-size=64'];
+// Generous: on a loaded two-core machine merely loading the modules has taken over 10 s.
+const START_TIMEOUT_MS = 90_000;
 
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -37,7 +39,7 @@ export class ServerProcess {
   }
 
   /** Resolves once /health answers; a start that loads data (LOAD_DIRECTORY, SEED_DEMO) may need longer. */
-  async start(timeoutMs = 30_000): Promise<void> {
+  async start(timeoutMs = START_TIMEOUT_MS): Promise<void> {
     this.output = '';
     const child = spawn(process.execPath, ['--enable-source-maps', ...NODE_FLAGS, ...this.nodeFlags, MAIN], {
       env: { PATH: process.env.PATH ?? '', ...this.env, PORT: String(this.port) },

@@ -417,8 +417,58 @@ const auditRoutes: Route[] = ['/audit', '/audit/verify', '/audit/export'].map((p
   run: async (p: Persona) => ({ res: await call(p, 'get', path) }),
 }));
 
+// Invitations (the token decides, whoever calls) and password changes (one's own only).
+const passwordOf = (p: Persona) => (userOf(p).role === 'admin' ? ADMIN.password : PASSWORD);
+const accountRoutes: Route[] = [
+  {
+    name: 'POST /auth/invitations/accept',
+    expect: statuses(200, { none: 200, forged: 200 }),
+    async run(p) {
+      const body = memberBody();
+      const invited = await call('lead', 'post', `/offices/${offices.A}/members`, body).expect(201);
+      const res = await call(p, 'post', '/auth/invitations/accept', {
+        token: invited.body.invitation.token,
+        password: 'chosen-by-the-member',
+      });
+      return {
+        res,
+        verify: async () => {
+          expect(res.body.user).toMatchObject({ id: invited.body.id, officeId: offices.A });
+          await t
+            .http()
+            .post(`${API}/auth/login`)
+            .send({ email: body.email, password: 'chosen-by-the-member' })
+            .expect(200);
+        },
+      };
+    },
+  },
+  {
+    // Each caller changes its own password (to the same one, so later rows still sign in).
+    name: 'POST /auth/password',
+    expect: statuses(204),
+    async run(p) {
+      const me = userOf(p);
+      const elsewhere = isSignedIn(p) ? await world.login(me.email, passwordOf(p)) : undefined;
+      const res = await call(p, 'post', '/auth/password', {
+        currentPassword: passwordOf(p),
+        newPassword: passwordOf(p),
+      });
+      return {
+        res,
+        verify: async (allowed) => {
+          if (!allowed) return;
+          await send(tokenOf(p), 'get', '/me').expect(200);
+          await send(elsewhere!.token, 'get', '/me').expect(401);
+        },
+      };
+    },
+  },
+];
+
 const ROUTES = [
   ...authAndDirectoryRoutes,
+  ...accountRoutes,
   ...caseListRoutes,
   ...caseRoutes('handled'),
   ...caseRoutes('home'),

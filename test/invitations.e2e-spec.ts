@@ -23,7 +23,7 @@ describe('invitations and password changes', () => {
     world = new World(t);
     officeId = (await world.office((await world.party()).id)).id;
     lead = await world.member(officeId, 'office_lead');
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   const invite = (by: Member, body: object = newMember(), office = officeId) =>
@@ -57,7 +57,7 @@ describe('invitations and password changes', () => {
     const chosen = await invite(lead, { ...newMember(), password: 'chosen-by-the-lead' });
     expect(chosen.status).toBe(400);
     expect(chosen.body.errors).toEqual([expect.objectContaining({ field: 'password' })]);
-  });
+  }, 180_000);
 
   it('lets the member set a password once; the account cannot sign in before', async () => {
     const body = newMember();
@@ -76,7 +76,7 @@ describe('invitations and password changes', () => {
     await login(body.email, 'another-password-456').expect(401);
     const unknown = await accept(randomBytes(32).toString('base64url'), 'another-password-456');
     expect(unknown.status).toBe(401);
-  });
+  }, 180_000);
 
   it('refuses an expired invitation, and one whose account was deactivated', async () => {
     const expired = newMember();
@@ -88,7 +88,7 @@ describe('invitations and password changes', () => {
     const second = (await invite(lead).expect(201)).body;
     await t.http().patch(`${API}/users/${second.id}`).auth(lead.token, BEARER).send({ active: false }).expect(200);
     expect((await accept(second.invitation.token, 'my-own-password-123')).status).toBe(401);
-  });
+  }, 180_000);
 
   it('never shows the token again on an idempotent replay', async () => {
     const body = newMember();
@@ -101,7 +101,7 @@ describe('invitations and password changes', () => {
       `%${first.body.invitation.token}%`,
     ]);
     expect(stored.rows).toEqual([]);
-  });
+  }, 180_000);
 
   it('an admin adding a member to an office with a lead is on that office trail as member.created_by_admin', async () => {
     const admin = await world.admin();
@@ -121,7 +121,7 @@ describe('invitations and password changes', () => {
     const alone = (await invite(admin, newMember(), empty).expect(201)).body;
     const { rows } = await t.db.query(`SELECT action FROM audit_events WHERE target_id = $1`, [alone.id]);
     expect(rows.map((r) => r.action)).toEqual(['user.created']);
-  });
+  }, 180_000);
 
   it('changes the password with the current one, and ends every other session, sockets included', async () => {
     const me = await world.member(officeId);
@@ -149,7 +149,7 @@ describe('invitations and password changes', () => {
     } finally {
       socket.close();
     }
-  });
+  }, 180_000);
 
   it('needs a signed-in user to change a password', async () => {
     const res = await t
@@ -157,5 +157,5 @@ describe('invitations and password changes', () => {
       .post(`${API}/auth/password`)
       .send({ currentPassword: PASSWORD, newPassword: 'a-brand-new-password' });
     expect(res.status).toBe(401);
-  });
+  }, 180_000);
 });

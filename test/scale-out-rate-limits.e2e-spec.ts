@@ -60,7 +60,7 @@ withRedis('rate limits across nodes', () => {
       ...LIMITS,
     });
     await second.start();
-  });
+  }, 180_000);
   afterAll(async () => {
     await second?.stop();
     await t?.close();
@@ -81,7 +81,7 @@ withRedis('rate limits across nodes', () => {
     }
     // Counted per node, each would have allowed 4 (8 in all).
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
-  });
+  }, 180_000);
 
   it('counts one user against USER_RATE_LIMIT on both nodes and every route', async () => {
     const world = new World(t);
@@ -95,5 +95,5 @@ withRedis('rate limits across nodes', () => {
     }
     expect(statuses.slice(0, 8)).toEqual([200, 200, 200, 200, 200, 200, 200, 200]);
     expect(statuses.slice(8)).toEqual([429, 429]);
-  });
+  }, 180_000);
 });
