@@ -75,8 +75,12 @@ describe('a hostile insider and accounts', () => {
     it("reads no file itself, and an assistant it invites is on the office's trail, seen by the lead", async () => {
       expect((await as(admin).get(`/cases/${fileOfA}`)).status).toBe(404);
       const invited = (await as(admin).post(`/offices/${officeA}/members`, newMember()).expect(201)).body;
-      const trail = (await as(leadA).get('/audit?action=member.created_by_admin').expect(200)).body.items;
-      expect(trail).toEqual([expect.objectContaining({ actorId: admin.id, targetId: invited.id, officeId: officeA })]);
+      const trail = (await as(leadA).get('/audit?action=member.created_by_admin').expect(200)).body.items as {
+        targetId: string;
+      }[];
+      expect(trail.filter((e) => e.targetId === invited.id)).toEqual([
+        expect.objectContaining({ actorId: admin.id, officeId: officeA }),
+      ]);
       // The lead ends it: the account is deactivated and its invitation no longer works.
       await as(leadA).patch(`/users/${invited.id}`, { active: false }).expect(200);
       const accept = await t

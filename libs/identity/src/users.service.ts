@@ -94,6 +94,8 @@ export class UsersService implements OnApplicationBootstrap {
       if (await this.users.emailTaken(tx, dto.email)) {
         throw new AppError('conflict', 'An account with this e-mail exists');
       }
+      // Asked before the insert: a lead being added is not yet the office's lead.
+      const overLead = actor.role === 'admin' && (await this.users.hasActiveLead(tx, officeId));
       const user = await this.users.insert(tx, {
         email: dto.email.toLowerCase(),
         displayName: dto.displayName,
@@ -104,7 +106,6 @@ export class UsersService implements OnApplicationBootstrap {
         active: true,
       });
       const invitation = await this.invitations.issue(tx, user.id, actor.userId, this.config.INVITATION_TTL_HOURS);
-      const overLead = actor.role === 'admin' && (await this.users.hasActiveLead(tx, officeId));
       await this.audit.record(tx, {
         action: overLead ? 'member.created_by_admin' : 'user.created',
         actor,
