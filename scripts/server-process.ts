@@ -6,8 +6,7 @@ const MAIN = resolve('dist/apps/api/src/main.js');
 // As `npm start` and the Dockerfile run it: a 64 MiB young generation, because the server
 // allocates a page of JSON per request and the default made scavenges ~15% of its CPU.
 const NODE_FLAGS = ['--max-semi-space-size=64'];
-// Generous: on a loaded two-core machine merely loading the modules has taken over 10 s.
-const START_TIMEOUT_MS = 90_000;
+const START_TIMEOUT_MS = 30_000;
 
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -61,6 +60,7 @@ export class ServerProcess {
       if (ready) return;
       await new Promise((done) => setTimeout(done, 100));
     }
+    child.kill('SIGKILL'); // not left running behind a failed test
     throw new Error(`the server did not start in ${timeoutMs / 1000} s:\n${this.output}`);
   }
 

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { normalizeIp, ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerRequest } from '@nestjs/throttler';
 import { plainToInstance } from 'class-transformer';
+import { createHash } from 'node:crypto';
 import { validate } from 'class-validator';
 import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
 import { Strategy as LocalStrategyBase } from 'passport-local';
@@ -85,8 +86,12 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
 const LOGIN_THROTTLERS = new Set(['login', 'login-address', 'login-account']);
 
-/** Counted by name and tracker only: the same bucket whichever route (or node) is asked. */
-const sharedKey = (_context: ExecutionContext, tracker: string, name: string) => `${name}:${tracker}`;
+/**
+ * Counted by name and tracker only: the same bucket whichever route (or node) is asked.
+ * Hashed, so an unvalidated e-mail of any length costs a fixed-size key.
+ */
+const sharedKey = (_context: ExecutionContext, tracker: string, name: string) =>
+  `${name}:${createHash('sha256').update(tracker).digest('base64url')}`;
 
 /** The throttler's Retry-After header is named after the throttler (Retry-After-login); clients expect the plain one. */
 function setRetryAfter(context: ExecutionContext, detail: ThrottlerLimitDetail): void {
