@@ -60,6 +60,9 @@ export async function startRelay(databaseUrl: string, env: Record<string, string
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       LOGIN_RATE_LIMIT: '1000000',
+      LOGIN_ADDRESS_RATE_LIMIT: '1000000',
+      LOGIN_ACCOUNT_RATE_LIMIT: '1000000',
+      PASSWORD_HASH_QUEUE: '1000000',
       USER_RATE_LIMIT: '100000000',
       SOCKET_RATE_LIMIT: '1000',
       // The fan-out bench opens up to 50 sockets per assistant; the catch-up bench pages through 100,000 events.
@@ -91,6 +94,11 @@ export class Api {
     return (res.status === 204 ? undefined : await res.json()) as T;
   }
 
+  /** Sets an invited member's password (members are invited, never given one). */
+  async acceptInvitation(token: string, password: string): Promise<void> {
+    await this.call('POST', '/auth/invitations/accept', { token, password });
+  }
+
   async login(email: string, password: string): Promise<Api> {
     const session = await this.call<{ accessToken: string }>('POST', '/auth/login', { email, password });
     return new Api(this.baseUrl, session.accessToken);
@@ -115,12 +123,12 @@ export async function buildParty(baseUrl: string, offices: number, perOffice: nu
     for (let m = 0; m < perOffice; m++) {
       const email = `m${m}.o${o}.${tag}@bench.riding-relay.ca`;
       const password = 'bench-member-password';
-      await admin.call('POST', `/offices/${office.id}/members`, {
+      const invited = await admin.call<{ invitation: { token: string } }>('POST', `/offices/${office.id}/members`, {
         email,
         displayName: `Member ${m} of ${o}`,
         role: 'assistant',
-        password,
       });
+      await new Api(baseUrl).acceptInvitation(invited.invitation.token, password);
       members.push(await new Api(baseUrl).login(email, password));
     }
   }

@@ -66,7 +66,7 @@ class Replay {
 
 export async function year(databaseUrl: string, weeks: number) {
   progress(`a year of casework: 343 ridings, one assistant each; replaying ${weeks} week(s)`);
-  const server = await startRelay(databaseUrl, { SEED_DEMO: '1', JOB_INTERVAL_SECONDS: '3600' });
+  const server = await startRelay(databaseUrl, { LOAD_DIRECTORY: '1', JOB_INTERVAL_SECONDS: '3600' });
   const api = `${server.baseUrl}/api/v1`;
   const admin = await new Api(server.baseUrl).login(ADMIN.email, ADMIN.password);
   const offices: Office[] = [];
@@ -81,12 +81,12 @@ export async function year(databaseUrl: string, weeks: number) {
   const token = new Map<string, string>();
   for (const office of offices) {
     const email = `year.${office.id}@bench.riding-relay.ca`;
-    await admin.call('POST', `/offices/${office.id}/members`, {
+    const invited = await admin.call<{ invitation: { token: string } }>('POST', `/offices/${office.id}/members`, {
       email,
       displayName: 'Year assistant',
       role: 'assistant',
-      password: MEMBER_PASSWORD,
     });
+    await new Api(server.baseUrl).acceptInvitation(invited.invitation.token, MEMBER_PASSWORD);
     token.set(office.id, (await new Api(server.baseUrl).login(email, MEMBER_PASSWORD)).token!);
   }
   const partyChannel = new Map<string, string>();

@@ -4,6 +4,7 @@ import { HandoffsAndTrades1764100000000 } from './1764100000000-handoffs-and-tra
 import { CommitTimeNumbering1764200000000 } from './1764200000000-commit-time-numbering.js';
 import { SessionChangeNotices1764300000000 } from './1764300000000-session-change-notices.js';
 import { RemovalAndFixedAudiences1764400000000 } from './1764400000000-removal-and-fixed-audiences.js';
+import { Invitations1764500000000 } from './1764500000000-invitations.js';
 import { KeyedAuditChain1764600000000 } from './1764600000000-keyed-audit-chain.js';
 
 /** Every migration, in order. Listed explicitly: ESM has no reliable file globbing. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   CommitTimeNumbering1764200000000,
   SessionChangeNotices1764300000000,
   RemovalAndFixedAudiences1764400000000,
+  Invitations1764500000000,
   KeyedAuditChain1764600000000,
 ];

@@ -6,6 +6,7 @@ const MAIN = resolve('dist/apps/api/src/main.js');
 // As `npm start` and the Dockerfile run it: a 64 MiB young generation, because the server
 // allocates a page of JSON per request and the default made scavenges ~15% of its CPU.
 const NODE_FLAGS = ['--max-semi-space-size=64'];
+const START_TIMEOUT_MS = 30_000;
 
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -36,8 +37,8 @@ export class ServerProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  /** `timeoutMs`: a first start on the embedded PostgreSQL creates a cluster, which takes longer on a busy machine. */
-  async start(timeoutMs = 30_000): Promise<void> {
+  /** Resolves once /health answers; a start that loads data (LOAD_DIRECTORY, SEED_DEMO) may need longer. */
+  async start(timeoutMs = START_TIMEOUT_MS): Promise<void> {
     this.output = '';
     const child = spawn(process.execPath, ['--enable-source-maps', ...NODE_FLAGS, ...this.nodeFlags, MAIN], {
       env: { PATH: process.env.PATH ?? '', ...this.env, PORT: String(this.port) },
@@ -59,6 +60,7 @@ export class ServerProcess {
       if (ready) return;
       await new Promise((done) => setTimeout(done, 100));
     }
+    child.kill('SIGKILL'); // not left running behind a failed test
     throw new Error(`the server did not start in ${timeoutMs / 1000} s:\n${this.output}`);
   }
 

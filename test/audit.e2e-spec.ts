@@ -82,9 +82,9 @@ describe('audit trail', () => {
   const countRows = async () => Number((await t.db.query('SELECT count(*) FROM audit_events')).rows[0].count);
 
   describe('each action writes its event', () => {
-    it('adding a member writes user.created, signing in writes auth.login', async () => {
-      const member = await world.member(officeA);
-      const created = (await auditAll(admin, `action=user.created&actorId=${admin.id}`)).filter(
+    it('adding a member writes user.created (member.created_by_admin over a lead), signing in auth.login', async () => {
+      const member = await world.member(officeA); // by the admin, and office A has a lead
+      const created = (await auditAll(admin, `action=member.created_by_admin&actorId=${admin.id}`)).filter(
         (e) => e.targetId === member.id,
       );
       expect(created).toEqual([

@@ -86,7 +86,7 @@ describe('sign-in', () => {
     // has run a heartbeat, so its last query is no longer the LISTEN), and the session is revoked meanwhile.
     const { rowCount } = await t.db.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-       WHERE datname = current_database() AND application_name = 'relay-session-listener'`,
+       WHERE datname = current_database() AND application_name = 'relay-session-notices'`,
     );
     expect(rowCount).toBe(1);
     await t.db.query(`UPDATE refresh_families SET revoked_at = now() WHERE user_id = $1`, [member.id]);
@@ -108,20 +108,22 @@ describe('sign-in', () => {
     }
   });
 
-  it('limits how many requests one user makes per minute, without slowing another user', async () => {
-    const limited = await startTestApp({ USER_RATE_LIMIT: '5' });
+  it('limits how many requests one user makes per minute, across routes, without slowing another user', async () => {
+    const limited = await startTestApp({ USER_RATE_LIMIT: '6' });
     try {
       const lw = new World(limited);
       const officeId = (await lw.office(null)).id;
       const [first, second] = [await lw.member(officeId), await lw.member(officeId)];
       const statuses: number[] = [];
-      for (let i = 0; i < 7; i++) {
-        statuses.push((await limited.http().get(`${API}/me`).auth(first.token, { type: 'bearer' })).status);
+      // Two routes, three requests each: one budget for the user, not one per route.
+      for (const path of ['/me', '/me', '/me', '/channels', '/channels', '/channels']) {
+        statuses.push((await limited.http().get(`${API}${path}`).auth(first.token, { type: 'bearer' })).status);
       }
-      expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
-      const refused = await limited.http().get(`${API}/me`).auth(first.token, { type: 'bearer' });
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+      const refused = await limited.http().get(`${API}/cases`).auth(first.token, { type: 'bearer' });
       expect(refused.status).toBe(429);
       expect(refused.body.code).toBe('rate_limited');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       await limited.http().get(`${API}/me`).auth(second.token, { type: 'bearer' }).expect(200);
     } finally {
       await limited.close();

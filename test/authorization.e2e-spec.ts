@@ -75,7 +75,7 @@ async function newConsent(caseId: string): Promise<string> {
 
 function memberBody(role: 'assistant' | 'office_lead' = 'assistant') {
   const email = `authz.${unique()}@test.riding-relay.ca`;
-  return { email, displayName: `Member ${email}`, role, password: PASSWORD, languages: ['en'] };
+  return { email, displayName: `Member ${email}`, role, languages: ['en'] };
 }
 
 async function newUser(officeId: string): Promise<string> {
@@ -215,9 +215,13 @@ const authAndDirectoryRoutes: Route[] = [
       return {
         res,
         verify: async (allowed) => {
+          // Only the invitation sets a password: no one else can sign in as the member.
           const login = await t.http().post(`${API}/auth/login`).send({ email: body.email, password: PASSWORD });
-          expect(login.status).toBe(allowed ? 200 : 401);
-          if (allowed) expect(res.body).not.toHaveProperty('passwordHash');
+          expect(login.status).toBe(401);
+          if (!allowed) return;
+          expect(res.body).not.toHaveProperty('passwordHash');
+          await world.acceptInvitation(res.body.invitation.token);
+          await t.http().post(`${API}/auth/login`).send({ email: body.email, password: PASSWORD }).expect(200);
         },
       };
     },
@@ -429,8 +433,58 @@ const auditRoutes: Route[] = [
   run: async (p: Persona) => ({ res: await call(p, 'get', path) }),
 }));
 
+// Invitations (the token decides, whoever calls) and password changes (one's own only).
+const passwordOf = (p: Persona) => (userOf(p).role === 'admin' ? ADMIN.password : PASSWORD);
+const accountRoutes: Route[] = [
+  {
+    name: 'POST /auth/invitations/accept',
+    expect: statuses(200, { none: 200, forged: 200 }),
+    async run(p) {
+      const body = memberBody();
+      const invited = await call('lead', 'post', `/offices/${offices.A}/members`, body).expect(201);
+      const res = await call(p, 'post', '/auth/invitations/accept', {
+        token: invited.body.invitation.token,
+        password: 'chosen-by-the-member',
+      });
+      return {
+        res,
+        verify: async () => {
+          expect(res.body.user).toMatchObject({ id: invited.body.id, officeId: offices.A });
+          await t
+            .http()
+            .post(`${API}/auth/login`)
+            .send({ email: body.email, password: 'chosen-by-the-member' })
+            .expect(200);
+        },
+      };
+    },
+  },
+  {
+    // Each caller changes its own password (to the same one, so later rows still sign in).
+    name: 'POST /auth/password',
+    expect: statuses(204),
+    async run(p) {
+      const me = userOf(p);
+      const elsewhere = isSignedIn(p) ? await world.login(me.email, passwordOf(p)) : undefined;
+      const res = await call(p, 'post', '/auth/password', {
+        currentPassword: passwordOf(p),
+        newPassword: passwordOf(p),
+      });
+      return {
+        res,
+        verify: async (allowed) => {
+          if (!allowed) return;
+          await send(tokenOf(p), 'get', '/me').expect(200);
+          await send(elsewhere!.token, 'get', '/me').expect(401);
+        },
+      };
+    },
+  },
+];
+
 const ROUTES = [
   ...authAndDirectoryRoutes,
+  ...accountRoutes,
   ...caseListRoutes,
   ...caseRoutes('handled'),
   ...caseRoutes('home'),

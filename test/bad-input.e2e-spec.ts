@@ -23,6 +23,7 @@ const TABLES = [
   'idempotency_keys',
   'refresh_families',
   'refresh_tokens',
+  'invitations',
 ];
 
 type Snapshot = Record<string, { rows: number; digest: string }>;
@@ -344,25 +345,35 @@ const BAD: Bad[] = [
   {
     name: 'POST /offices/:id/members: every required field missing',
     ...post('/offices/{office}/members', {}, 'lead'),
-    ...invalid('displayName', 'email', 'password', 'role'),
+    ...invalid('displayName', 'email', 'role'),
   },
   {
     name: 'POST /offices/:id/members: role admin is out of range',
     ...post(
       '/offices/{office}/members',
-      { email: 'new.admin@test.riding-relay.ca', displayName: 'New', role: 'admin', password: 'long-enough-password' },
+      { email: 'new.admin@test.riding-relay.ca', displayName: 'New', role: 'admin' },
       'lead',
     ),
     ...invalid('role'),
   },
   {
-    name: 'POST /offices/:id/members: bad e-mail, short password, language as a string',
+    name: 'POST /offices/:id/members: bad e-mail, language as a string',
     ...post(
       '/offices/{office}/members',
-      { email: 'nobody', displayName: 'New', role: 'assistant', password: 'short', languages: 'fr' },
+      { email: 'nobody', displayName: 'New', role: 'assistant', languages: 'fr' },
       'lead',
     ),
-    ...invalid('email', 'languages', 'password'),
+    ...invalid('email', 'languages'),
+  },
+  {
+    // Whoever invites never chooses the member's password: the member sets it with the invitation.
+    name: 'POST /offices/:id/members: a password chosen by the lead',
+    ...post(
+      '/offices/{office}/members',
+      { email: 'chosen@test.riding-relay.ca', displayName: 'New', role: 'assistant', password: 'long-enough-password' },
+      'lead',
+    ),
+    ...invalid('password'),
   },
   {
     name: 'POST /offices/:id/members: unknown fields (officeId, passwordHash)',
@@ -372,7 +383,6 @@ const BAD: Bad[] = [
         email: 'new.member@test.riding-relay.ca',
         displayName: 'New',
         role: 'assistant',
-        password: 'long-enough-password',
         officeId: ids.otherOffice,
         passwordHash: '$argon2id$v=19$...',
       })),
@@ -388,7 +398,6 @@ const BAD: Bad[] = [
         email: 'long@test.riding-relay.ca',
         displayName: long(121),
         role: 'assistant',
-        password: 'long-enough-password',
       },
       'lead',
     ),
@@ -571,6 +580,30 @@ const BAD: Bad[] = [
     name: 'POST /auth/login: unknown field',
     ...post('/auth/login', { email: 'a@example.org', password: 'whatever-password', remember: true }, 'anonymous'),
     ...invalid('remember'),
+  },
+  {
+    name: 'POST /auth/invitations/accept: no fields',
+    ...post('/auth/invitations/accept', {}, 'anonymous'),
+    ...invalid('password', 'token'),
+  },
+  {
+    name: 'POST /auth/invitations/accept: short password, unknown field',
+    ...post(
+      '/auth/invitations/accept',
+      { token: 'x'.repeat(43), password: 'short', email: 'a@example.org' },
+      'anonymous',
+    ),
+    ...invalid('email', 'password'),
+  },
+  {
+    name: 'POST /auth/password: no fields',
+    ...post('/auth/password', {}),
+    ...invalid('currentPassword', 'newPassword'),
+  },
+  {
+    name: 'POST /auth/password: short new password, unknown field',
+    ...post('/auth/password', { currentPassword: 'whatever', newPassword: 'short', userId: randomUUID() }),
+    ...invalid('newPassword', 'userId'),
   },
   { name: 'POST /auth/refresh: no fields', ...post('/auth/refresh', {}, 'anonymous'), ...invalid('refreshToken') },
   {

@@ -814,6 +814,7 @@ describe('handoffs and trades', () => {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       LOGIN_RATE_LIMIT: '1000',
+      LOGIN_ADDRESS_RATE_LIMIT: '1000000',
       DB_POOL_SIZE: '5',
       JOB_INTERVAL_SECONDS: '1',
     });

@@ -64,17 +64,25 @@ export class World {
     return res.body as { id: string; code: string };
   }
 
-  /** Adds a member (as the admin) and signs them in. */
+  /** Adds a member (as the admin), who accepts the invitation with PASSWORD, and signs them in. */
   async member(officeId: string, role: 'assistant' | 'office_lead' = 'assistant', languages = ['en']): Promise<Member> {
     const admin = await this.admin();
     const email = `${role}.${unique()}@test.riding-relay.ca`;
-    await this.t
+    const res = await this.t
       .http()
       .post(`${API}/offices/${officeId}/members`)
       .auth(admin.token, { type: 'bearer' })
-      .send({ email, displayName: `Member ${email}`, role, password: PASSWORD, languages })
+      .send({ email, displayName: `Member ${email}`, role, languages })
       .expect(201);
+    await this.acceptInvitation((res.body as { invitation: { token: string } }).invitation.token);
     return this.login(email);
+  }
+
+  /** Sets the invited member's password (PASSWORD unless told); answers the new session. */
+  async acceptInvitation(token: string, password = PASSWORD): Promise<Member> {
+    const res = await this.t.http().post(`${API}/auth/invitations/accept`).send({ token, password }).expect(200);
+    const body = res.body as { accessToken: string; refreshToken: string; user: Omit<Member, 'token'> };
+    return { ...body.user, token: body.accessToken, refreshToken: body.refreshToken };
   }
 }
 

@@ -13,6 +13,8 @@ import {
   loggingParams,
   PlatformModule,
   ProblemDetailsFilter,
+  RedisConnection,
+  RedisThrottlerStorage,
 } from '@relay/platform';
 import { AuditModule } from '@relay/audit';
 import { DirectoryModule, OfficeEntity, PartyEntity } from '@relay/directory';
@@ -25,6 +27,7 @@ import { MIGRATIONS } from '../../../migrations/index.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { DemoSeeder } from './seed/demo-seeder.js';
+import { DirectoryLoader } from './seed/directory-loader.js';
 
 export const ENTITIES = [PartyEntity, OfficeEntity, UserEntity, CaseEntity, CaseNoteEntity, CaseConsentEntity];
 
@@ -50,12 +53,18 @@ export class AppModule {
           // Migrations ran before, as the owner (prepareDatabase); this is the app's restricted role.
           dataSourceFactory: (options?: DataSourceOptions) => new DataSource(options!).initialize(),
         }),
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT },
-            { name: 'user', ttl: 60_000, limit: config.USER_RATE_LIMIT },
-          ],
-          storage: new CountingThrottlerStorage(),
+        // Counted in Redis when it is set, so the limits hold across nodes; in memory otherwise.
+        ThrottlerModule.forRootAsync({
+          inject: [RedisConnection],
+          useFactory: (redis: RedisConnection) => ({
+            throttlers: [
+              { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT },
+              { name: 'login-address', ttl: 60_000, limit: config.LOGIN_ADDRESS_RATE_LIMIT },
+              { name: 'login-account', ttl: 60_000, limit: config.LOGIN_ACCOUNT_RATE_LIMIT },
+              { name: 'user', ttl: 60_000, limit: config.USER_RATE_LIMIT },
+            ],
+            storage: redis.pub ? new RedisThrottlerStorage(redis.pub) : new CountingThrottlerStorage(),
+          }),
         }),
         TerminusModule,
         AuditModule,
@@ -69,6 +78,7 @@ export class AppModule {
       controllers: [HealthController, MetricsController],
       providers: [
         DemoSeeder,
+        DirectoryLoader,
         // In this order: who is asking, then how often they have asked.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: UserThrottleGuard },

@@ -6,7 +6,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Express } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { allowedOrigins, type AppConfig, httpMetrics, Metrics, RedisConnection, requireJson } from '@relay/platform';
+import {
+  allowedOrigins,
+  type AppConfig,
+  httpMetrics,
+  Metrics,
+  RedisConnection,
+  requireJson,
+  trustProxy,
+} from '@relay/platform';
 import { ASYNCAPI_DOCUMENT, RelayIoAdapter } from '@relay/realtime';
 import { AppModule } from './app.module.js';
 
@@ -17,7 +25,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxy(config));
   app.set('etag', false); // resources carry their own ETag ("<version>"); hashing every body costs CPU
   app.use(httpMetrics(app.get(Metrics)));
   app.use(helmet());

@@ -10,9 +10,15 @@ import {
 } from '@relay/platform';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { createApp } from './create-app.js';
-import { DEMO_PASSWORD, DemoSeeder } from './seed/demo-seeder.js';
+import { type DemoAccounts, DemoSeeder } from './seed/demo-seeder.js';
+import { DirectoryLoader } from './seed/directory-loader.js';
 
 const logger = new Logger('main');
+
+function demoBanner({ password, logins }: DemoAccounts): string {
+  const lines = logins.map((login) => `  ${login.role.padEnd(12)} ${login.email}  (riding ${login.office})`);
+  return [`Demo accounts created. Their password (random, shown this once): ${password}`, ...lines].join('\n');
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -29,11 +35,11 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config, appUrl);
   if (config.SEED_DEMO) {
-    const logins = await app.get(DemoSeeder).seedIfEmpty();
-    if (logins) {
-      logger.log(`Demo data loaded. Every demo account's password is "${DEMO_PASSWORD}":`);
-      for (const login of logins) logger.log(`  ${login.role.padEnd(12)} ${login.email}  (riding ${login.office})`);
-    }
+    const demo = await app.get(DemoSeeder).seedIfAbsent();
+    // Printed, not logged: the one place the random password is shown, whatever LOG_LEVEL says.
+    if (demo) console.log(demoBanner(demo));
+  } else if (config.LOAD_DIRECTORY) {
+    await app.get(DirectoryLoader).load();
   }
   // A signal drains the node: readiness fails, no new connections are taken, in-flight
   // requests finish, sockets are closed so their clients reconnect to another node, then

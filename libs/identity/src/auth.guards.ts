@@ -1,12 +1,13 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
-import { ThrottlerGuard, type ThrottlerRequest } from '@nestjs/throttler';
+import { normalizeIp, ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerRequest } from '@nestjs/throttler';
 import { plainToInstance } from 'class-transformer';
+import { createHash } from 'node:crypto';
 import { validate } from 'class-validator';
 import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
 import { Strategy as LocalStrategyBase } from 'passport-local';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { type Actor, AppConfig, AppError, IS_PUBLIC } from '@relay/platform';
 import { AuthService } from './auth.service.js';
 import { signingKey } from './signing-key.js';
@@ -83,33 +84,71 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 }
 
-/** Login attempts are counted per client address and e-mail (the `login` throttler). */
+const LOGIN_THROTTLERS = new Set(['login', 'login-address', 'login-account']);
+
+/**
+ * Counted by name and tracker only: the same bucket whichever route (or node) is asked.
+ * Hashed, so an unvalidated e-mail of any length costs a fixed-size key.
+ */
+const sharedKey = (_context: ExecutionContext, tracker: string, name: string) =>
+  `${name}:${createHash('sha256').update(tracker).digest('base64url')}`;
+
+/** The throttler's Retry-After header is named after the throttler (Retry-After-login); clients expect the plain one. */
+function setRetryAfter(context: ExecutionContext, detail: ThrottlerLimitDetail): void {
+  context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(detail.timeToBlockExpire));
+}
+
+/**
+ * Password checks (sign-in, invitations, password changes) are counted three ways, each in
+ * its own `login*` throttler: per client address and account (LOGIN_RATE_LIMIT), per
+ * address whatever the account (LOGIN_ADDRESS_RATE_LIMIT: one address spraying many
+ * e-mails) and per account whatever the address (LOGIN_ACCOUNT_RATE_LIMIT: many addresses
+ * trying one account). The account is the e-mail tried, or the signed-in user.
+ */
 @Injectable()
 export class LoginThrottleGuard extends ThrottlerGuard {
-  protected override getTracker(req: Record<string, unknown>): Promise<string> {
+  protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
+    const name = request.throttler.name ?? '';
+    if (!LOGIN_THROTTLERS.has(name)) return Promise.resolve(true);
+    const req = request.context.switchToHttp().getRequest<Request & { user?: Actor }>();
     const body = req.body as { email?: unknown } | undefined;
-    const email = typeof body?.email === 'string' ? body.email.toLowerCase() : '';
-    return Promise.resolve(`${String(req.ip)}|${email}`);
+    const address = normalizeIp(String(req.ip));
+    const account =
+      typeof body?.email === 'string' ? `email:${body.email.toLowerCase()}` : req.user ? `user:${req.user.userId}` : '';
+    if (name === 'login-account' && !account) return Promise.resolve(true);
+    const tracker = name === 'login' ? `${address}|${account}` : name === 'login-address' ? address : account;
+    return super.handleRequest({ ...request, getTracker: () => Promise.resolve(tracker), generateKey: sharedKey });
   }
 
-  protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
-    return request.throttler.name === 'login' ? super.handleRequest(request) : Promise.resolve(true);
+  protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail) {
+    setRetryAfter(context, detail);
+    return super.throwThrottlingException(context, detail);
   }
 }
 
 /**
  * Every HTTP request counts against its user (or, before sign-in, its address): the `user`
- * throttler, a guard on every route after authentication. Limits are per node.
+ * throttler, a guard on every route after authentication. One count per user across all
+ * routes (the throttler's own key is per route), shared by the nodes when Redis is set.
  */
 @Injectable()
 export class UserThrottleGuard extends ThrottlerGuard {
   protected override getTracker(req: Record<string, unknown>): Promise<string> {
     const actor = req.user as Actor | undefined;
-    return Promise.resolve(actor?.userId ? `user:${actor.userId}` : `ip:${String(req.ip)}`);
+    return Promise.resolve(actor?.userId ? `user:${actor.userId}` : `ip:${normalizeIp(String(req.ip))}`);
+  }
+
+  protected override generateKey(context: ExecutionContext, tracker: string, name: string): string {
+    return sharedKey(context, tracker, name);
   }
 
   protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
     if (request.context.getType() !== 'http' || request.throttler.name !== 'user') return Promise.resolve(true);
     return super.handleRequest(request);
+  }
+
+  protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail) {
+    setRetryAfter(context, detail);
+    return super.throwThrottlingException(context, detail);
   }
 }

@@ -5,7 +5,11 @@ import { PasswordHasher } from './password-hasher.js';
 import { SessionCache } from './session-cache.js';
 import { TokenService } from './token.service.js';
 import { UsersRepository } from './users.repository.js';
+import { InvitationsRepository } from './invitations.repository.js';
 import { toUserView, UserEntity } from './user.entity.js';
+
+const invitationRefused = () =>
+  new AppError('invalid_credentials', 'The invitation is unknown, used, expired or its account inactive');
 
 const actorOf = (user: UserEntity, sessionId: string): Actor => ({
   userId: user.id,
@@ -24,6 +28,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly bus: LiveBus,
     private readonly sessions: SessionCache,
+    private readonly invitations: InvitationsRepository,
   ) {}
 
   /** Used by the passport-local strategy. The same answer for unknown e-mail and wrong password. */
@@ -88,6 +93,52 @@ export class AuthService {
     });
     this.sessions.forgetSession(actor.sessionId);
     this.bus.command({ kind: 'disconnect_session', sessionId: actor.sessionId });
+  }
+
+  /** Sets the invited member's first password and signs them in; a token works once. */
+  async acceptInvitation(token: string, password: string) {
+    // Checked before the (costly) hash, so a wrong token costs the server nothing.
+    if (!(await this.invitations.usable(token))) throw invitationRefused();
+    const passwordHash = await this.hasher.hash(password);
+    return this.transactions.run(async (tx) => {
+      const userId = await this.invitations.consume(tx, token);
+      const user = userId ? await this.users.findById(userId, tx) : null;
+      if (!user?.active) throw invitationRefused();
+      await this.users.setPasswordHash(tx, user.id, passwordHash);
+      const { sessionId, tokens } = await this.tokens.startSession(tx, user);
+      await this.audit.record(tx, {
+        action: 'user.invitation_accepted',
+        actor: actorOf(user, sessionId),
+        targetType: 'user',
+        targetId: user.id,
+      });
+      return { ...tokens, user: toUserView(user) };
+    });
+  }
+
+  /** The signed-in user changes their password; every other session of theirs ends at once. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const current = await this.users.passwordHashOf(actor.userId);
+    if (!(await this.hasher.verify(current, currentPassword))) {
+      throw AppError.invalid('currentPassword', 'is not the current password');
+    }
+    const passwordHash = await this.hasher.hash(newPassword);
+    const ended = await this.transactions.run(async (tx) => {
+      await this.users.setPasswordHash(tx, actor.userId, passwordHash);
+      const sessions = await this.tokens.revokeOtherSessions(tx, actor.userId, actor.sessionId, 'password_changed');
+      await this.audit.record(tx, {
+        action: 'auth.password_changed',
+        actor,
+        targetType: 'user',
+        targetId: actor.userId,
+        data: { sessionsEnded: sessions.length },
+      });
+      return sessions;
+    });
+    for (const sessionId of ended) {
+      this.sessions.forgetSession(sessionId);
+      this.bus.command({ kind: 'disconnect_session', sessionId });
+    }
   }
 
   /** For the live gateway: who holds this access token, and until when. */

@@ -13,7 +13,10 @@ import { AuthService } from './auth.service.js';
 import { UsersService } from './users.service.js';
 import { LocalAuthGuard, LoginThrottleGuard } from './auth.guards.js';
 import {
+  AcceptInvitationDto,
+  ChangePasswordDto,
   CreateMemberDto,
+  InvitedMemberDto,
   LoginDto,
   RefreshDto,
   SessionDto,
@@ -46,6 +49,24 @@ export class AuthController {
     return this.auth.refresh(dto.refreshToken);
   }
 
+  @Public()
+  @Post('invitations/accept')
+  @HttpCode(200)
+  @UseGuards(LoginThrottleGuard)
+  @ApiOkResponse({ type: SessionDto, description: 'Signed in, as after POST /auth/login' })
+  acceptInvitation(@Body() dto: AcceptInvitationDto) {
+    return this.auth.acceptInvitation(dto.token, dto.password);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @UseGuards(LoginThrottleGuard)
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: "Changed; every other session of the user's ends" })
+  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
+    return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
+  }
+
   @Post('logout')
   @HttpCode(204)
   @ApiBearerAuth()
@@ -74,8 +95,8 @@ export class UsersController {
   }
 
   @Post('offices/:id/members')
-  @Idempotent()
-  @ApiCreatedResponse({ type: UserDto })
+  @Idempotent({ withhold: ['invitation.token'] })
+  @ApiCreatedResponse({ type: InvitedMemberDto, description: 'The invitation token is shown once, here' })
   addMember(@CurrentActor() actor: Actor, @UuidParam('id') officeId: string, @Body() dto: CreateMemberDto) {
     return this.users.addMember(actor, officeId, dto);
   }

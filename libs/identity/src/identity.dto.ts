@@ -52,11 +52,7 @@ export class CreateMemberDto {
   @IsIn(['assistant', 'office_lead'])
   role: Exclude<Role, 'admin'>;
 
-  @ApiProperty({ minLength: 12 })
-  @IsString()
-  @MinLength(12)
-  @MaxLength(1024)
-  password: string;
+  // No password: the member sets it with the invitation (a `password` field is refused).
 
   @ApiPropertyOptional({ example: ['en', 'fr'], description: 'ISO 639 codes' })
   @IsOptional()
@@ -64,6 +60,34 @@ export class CreateMemberDto {
   @ArrayMaxSize(20)
   @Matches(LANGUAGE, { each: true, message: 'each language must be an ISO 639 code like "en"' })
   languages: string[] = [];
+}
+
+export class AcceptInvitationDto {
+  @ApiProperty({ description: 'The one-time token from POST /offices/:id/members' })
+  @IsString()
+  @MinLength(16)
+  @MaxLength(256)
+  token: string;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(1024)
+  password: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(1024)
+  newPassword: string;
 }
 
 export class UpdateUserDto {
@@ -102,6 +126,16 @@ export class UserDto {
   @ApiProperty() active: boolean;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class InvitationDto {
+  @ApiProperty({ description: 'Shown once: pass it to the new member, who sets a password with it' })
+  token: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class InvitedMemberDto extends UserDto {
+  @ApiProperty({ type: InvitationDto }) invitation: InvitationDto;
 }
 
 export class UserPageDto {

@@ -12,6 +12,7 @@ import { SessionCache } from './session-cache.js';
 import { TokenService } from './token.service.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
+import { InvitationsRepository } from './invitations.repository.js';
 
 @Module({
   imports: [
@@ -28,6 +29,7 @@ import { UsersService } from './users.service.js';
     AuthService,
     UsersService,
     UsersRepository,
+    InvitationsRepository,
     PasswordHasher,
     TokenService,
     SessionCache,

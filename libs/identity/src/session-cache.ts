@@ -19,7 +19,6 @@ const CHANNEL = 'relay_session_changed';
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 50_000;
 const RELISTEN_AFTER_MS = 1_000;
-const LISTENER_NAME = 'relay-session-listener';
 // A connection can die without a word (a partition, a NAT timeout): it is asked to answer
 // this often, and counts as lost when it does not answer in time.
 const HEARTBEAT_MS = 5_000;
@@ -98,8 +97,7 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
         connectionString: url,
         keepAlive: true,
         query_timeout: HEARTBEAT_MS,
-        // Named, so an operator (and the tests) can find it among the pool's connections.
-        application_name: LISTENER_NAME,
+        application_name: 'relay-session-notices', // named, so operators (and tests) can find it
       });
       this.listener = client;
       let heartbeat: NodeJS.Timeout | undefined;

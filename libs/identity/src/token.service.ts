@@ -97,6 +97,18 @@ export class TokenService {
     );
   }
 
+  /** Ends every session of the user but one; returns the ended sessions. */
+  async revokeOtherSessions(tx: Tx, userId: string, keep: string, reason: string): Promise<string[]> {
+    const rows = rowsOf<{ id: string }>(
+      await tx.query(
+        `UPDATE refresh_families SET revoked_at = now(), revoke_reason = $3
+         WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL RETURNING id`,
+        [userId, keep, reason],
+      ),
+    );
+    return rows.map((row) => row.id);
+  }
+
   async revokeAllSessions(tx: Tx, userId: string, reason: string): Promise<void> {
     await tx.query(
       `UPDATE refresh_families SET revoked_at = now(), revoke_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,

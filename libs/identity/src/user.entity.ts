@@ -21,8 +21,9 @@ export class UserEntity {
   @Column({ name: 'office_id', type: 'uuid', nullable: true })
   officeId: string | null;
 
-  @Column({ name: 'password_hash', type: 'text', select: false })
-  passwordHash: string;
+  /** Null until the member accepts their invitation. */
+  @Column({ name: 'password_hash', type: 'text', select: false, nullable: true })
+  passwordHash: string | null;
 
   @Column({ type: 'boolean' })
   active: boolean;

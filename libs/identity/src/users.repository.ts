@@ -30,6 +30,27 @@ export class UsersRepository {
     return query.getMany();
   }
 
+  async passwordHashOf(userId: string): Promise<string | null> {
+    const rows: { password_hash: string | null }[] = await this.dataSource.query(
+      `SELECT password_hash FROM users WHERE id = $1 AND active`,
+      [userId],
+    );
+    return rows[0]?.password_hash ?? null;
+  }
+
+  async setPasswordHash(tx: Tx, userId: string, passwordHash: string): Promise<void> {
+    await tx.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+  }
+
+  /** Whether the office has an active lead (who must learn of members an admin adds). */
+  async hasActiveLead(tx: Tx, officeId: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM users WHERE office_id = $1 AND role = 'office_lead' AND active LIMIT 1`,
+      [officeId],
+    );
+    return rows.length > 0;
+  }
+
   async emailTaken(tx: Tx, email: string): Promise<boolean> {
     return (await tx.count(UserEntity, { where: { email: email.toLowerCase() } })) > 0;
   }

@@ -20,6 +20,7 @@ import { UsersRepository } from './users.repository.js';
 import { toUserView, UserEntity, type UserView } from './user.entity.js';
 import type { CreateMemberDto, UpdateUserDto } from './identity.dto.js';
 import { SessionCache } from './session-cache.js';
+import { InvitationsRepository } from './invitations.repository.js';
 
 export interface NewUser {
   email: string;
@@ -45,6 +46,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly bus: LiveBus,
     private readonly sessions: SessionCache,
+    private readonly invitations: InvitationsRepository,
   ) {}
 
   /** ADMIN_EMAIL/ADMIN_PASSWORD create the first admin when there is none. */
@@ -74,9 +76,50 @@ export class UsersService implements OnApplicationBootstrap {
     return toPage(rows, query.limit, (user) => [user.email], toUserView);
   }
 
-  async addMember(actor: Actor, officeId: string, dto: CreateMemberDto): Promise<UserView> {
+  /**
+   * Adds a member with no password and an invitation: a one-time token, shown only in this
+   * answer, with which the member sets their own password. Whoever invites never knows it.
+   * An admin adding a member to an office that has a lead is recorded as
+   * `member.created_by_admin` on that office's trail (which its lead reads), rather than
+   * waiting for the lead's confirmation: an admin must still be able to staff an office
+   * whose lead is away or gone, but never unseen.
+   */
+  async addMember(
+    actor: Actor,
+    officeId: string,
+    dto: CreateMemberDto,
+  ): Promise<UserView & { invitation: { token: string; expiresAt: string } }> {
     await this.requireOfficeManager(actor, officeId);
-    return this.transactions.run((tx) => this.insert(tx, actor, { ...dto, officeId }));
+    const result = await this.transactions.run(async (tx) => {
+      if (await this.users.emailTaken(tx, dto.email)) {
+        throw new AppError('conflict', 'An account with this e-mail exists');
+      }
+      // Asked before the insert: a lead being added is not yet the office's lead.
+      const overLead = actor.role === 'admin' && (await this.users.hasActiveLead(tx, officeId));
+      const user = await this.users.insert(tx, {
+        email: dto.email.toLowerCase(),
+        displayName: dto.displayName,
+        role: dto.role,
+        languages: dto.languages ?? [],
+        officeId,
+        passwordHash: null,
+        active: true,
+      });
+      const invitation = await this.invitations.issue(tx, user.id, actor.userId, this.config.INVITATION_TTL_HOURS);
+      await this.audit.record(tx, {
+        action: overLead ? 'member.created_by_admin' : 'user.created',
+        actor,
+        officeId,
+        targetType: 'user',
+        targetId: user.id,
+        data: { role: user.role },
+      });
+      return { view: toUserView(user), invitation, overLead };
+    });
+    if (result.overLead) {
+      this.logger.warn(`admin ${actor.userId} added member ${result.view.id} to office ${officeId}, which has a lead`);
+    }
+    return { ...result.view, invitation: result.invitation };
   }
 
   /** Inserts a user with a hashed password; also used by the demo seed. */

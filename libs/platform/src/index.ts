@@ -15,6 +15,7 @@ export * from './auth/actor.js';
 export * from './database/rows.js';
 export * from './http/uuid-param.js';
 export * from './http/counting-throttler-storage.js';
+export * from './http/redis-throttler-storage.js';
 export * from './platform.module.js';
 export * from './events/live-event.js';
 export * from './events/event-log.js';

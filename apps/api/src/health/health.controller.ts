@@ -1,3 +1,4 @@
+import { SkipThrottle } from '@nestjs/throttler';
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
@@ -5,6 +6,9 @@ import { Lifecycle, Public, RedisConnection } from '@relay/platform';
 
 @ApiTags('operations')
 @Public()
+// Probes (load balancer, orchestrator) must always get an answer, and must not use up the
+// rate-limit budget of the address they share with clients.
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,16 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { type Actor, AppConfig, TransactionRunner, type Tx } from '@relay/platform';
-import { AuditService } from '@relay/audit';
 import { UsersService } from '@relay/identity';
 import { CasesService, CreateCaseDto } from '@relay/cases';
 import { ChannelsService } from '@relay/channels';
-import { loadFederalRidings, PARTIES } from './riding-data.js';
+import { DirectoryLoader } from './directory-loader.js';
 
-export const DEMO_PASSWORD = 'relay-demo-password';
 const HOME_RIDING = '35067'; // Nepean
 const NEIGHBOUR_RIDING = '35020'; // Carleton, same party, shares a border
 const OTHER_PARTY_RIDING = '35051'; // Lanark—Frontenac: borders Carleton, another party
+const DEMO_DOMAIN = '@demo.riding-relay.ca';
+const DEMO_LOCK = 7_301_746_664;
 
 export interface DemoLogin {
   email: string;
@@ -18,9 +19,15 @@ export interface DemoLogin {
   office: string;
 }
 
+export interface DemoAccounts {
+  /** Random, made when the accounts are made: never a fixed, published string. */
+  password: string;
+  logins: DemoLogin[];
+}
+
 /**
- * SEED_DEMO=1: the 343 federal ridings with their borders and parties, plus a few demo
- * accounts and files, loaded into an empty database. Constituents are invented.
+ * SEED_DEMO=1 (never in production): the directory (see DirectoryLoader), plus a few demo
+ * accounts, one region channel per province and a few files. Constituents are invented.
  */
 @Injectable()
 export class DemoSeeder {
@@ -28,73 +35,43 @@ export class DemoSeeder {
 
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly audit: AuditService,
+    private readonly directory: DirectoryLoader,
     private readonly users: UsersService,
     private readonly cases: CasesService,
     private readonly channels: ChannelsService,
     private readonly config: AppConfig,
   ) {}
 
-  async seedIfEmpty(dataDir = resolve('data')): Promise<DemoLogin[] | null> {
+  /** Creates the demo accounts unless they exist; answers their logins and password when it did. */
+  async seedIfAbsent(dataDir = resolve('data')): Promise<DemoAccounts | null> {
+    // loadConfig refuses SEED_DEMO in production; this holds even if someone calls it anyway.
+    if (this.config.NODE_ENV === 'production') throw new Error('SEED_DEMO: no demo accounts when NODE_ENV=production');
+    await this.directory.load(dataDir);
+    const password = randomBytes(12).toString('base64url');
     const logins = await this.transactions.run(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(7301746663)`);
-      const [{ n }] = (await tx.query(`SELECT count(*)::int AS n FROM offices`)) as { n: number }[];
+      await tx.query(`SELECT pg_advisory_xact_lock($1)`, [DEMO_LOCK]);
+      const [{ n }] = (await tx.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE $1`, [
+        `%${DEMO_DOMAIN}`,
+      ])) as { n: number }[];
       if (n > 0) return null;
-      const officeIds = await this.loadRidings(tx, dataDir);
       await this.createChannels(tx);
-      return this.createDemoUsers(tx, officeIds);
+      const codes = [HOME_RIDING, NEIGHBOUR_RIDING, OTHER_PARTY_RIDING];
+      const rows = (await tx.query(`SELECT id, code FROM offices WHERE code = ANY($1)`, [codes])) as {
+        id: string;
+        code: string;
+      }[];
+      return this.createDemoUsers(tx, new Map(rows.map((row) => [row.code, row.id])), password);
     });
     if (logins === null) {
-      this.logger.log('SEED_DEMO: the database already has offices; nothing loaded');
+      this.logger.log('SEED_DEMO: the demo accounts exist already; their password was printed when they were made');
       return null;
     }
     await this.createDemoCases(logins);
-    return logins.map(({ email, role, office }) => ({ email, role, office }));
+    return { password, logins: logins.map(({ email, role, office }) => ({ email, role, office })) };
   }
 
-  private async loadRidings(tx: Tx, dataDir: string): Promise<Map<string, string>> {
-    const { ridings, borders } = loadFederalRidings(dataDir);
-    const partyIds = new Map<string, string>();
-    for (const [label, party] of Object.entries(PARTIES)) {
-      const [row] = (await tx.query(`INSERT INTO parties (name, short_name) VALUES ($1, $2) RETURNING id`, [
-        party.name,
-        party.shortName,
-      ])) as { id: string }[];
-      partyIds.set(label, row.id);
-    }
-    const inserted = (await tx.query(
-      `INSERT INTO offices (code, name, name_fr, province, level, party_id)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[])
-       RETURNING id, code`,
-      [
-        ridings.map((r) => r.code),
-        ridings.map((r) => r.name),
-        ridings.map((r) => r.nameFr),
-        ridings.map((r) => r.province),
-        ridings.map(() => 'federal'),
-        ridings.map((r) => (r.party ? partyIds.get(r.party) : null)),
-      ],
-    )) as { id: string; code: string }[];
-    const officeIds = new Map(inserted.map((row) => [row.code, row.id]));
-    const pairs = borders.flatMap(([a, b]) => [
-      [officeIds.get(a)!, officeIds.get(b)!],
-      [officeIds.get(b)!, officeIds.get(a)!],
-    ]);
-    await tx.query(
-      `INSERT INTO office_neighbours (office_id, neighbour_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
-      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
-    );
-    await this.audit.record(tx, {
-      action: 'directory.seeded',
-      actor: null,
-      data: { parties: partyIds.size, offices: ridings.length, borders: borders.length },
-    });
-    return officeIds;
-  }
-
-  /** Each party's channel with its offices, and one region channel per province. */
+  /** One region channel per province (the party channels come with the directory). */
   private async createChannels(tx: Tx): Promise<void> {
-    await this.channels.ensurePartyChannels(tx);
     const provinces = (await tx.query(
       `SELECT province, array_agg(id) AS office_ids FROM offices GROUP BY province ORDER BY province`,
     )) as { province: string; office_ids: string[] }[];
@@ -103,7 +80,7 @@ export class DemoSeeder {
     }
   }
 
-  private async createDemoUsers(tx: Tx, officeIds: Map<string, string>) {
+  private async createDemoUsers(tx: Tx, officeIds: Map<string, string>, password: string) {
     const people = [
       {
         email: 'lead.nepean@demo.riding-relay.ca',
@@ -146,7 +123,7 @@ export class DemoSeeder {
       const user = await this.users.insert(tx, null, {
         ...person,
         languages: [...person.languages],
-        password: DEMO_PASSWORD,
+        password,
         officeId: officeIds.get(person.code)!,
       });
       created.push({
@@ -159,10 +136,10 @@ export class DemoSeeder {
     }
     if (!this.config.ADMIN_EMAIL) {
       const admin = await this.users.insert(tx, null, {
-        email: 'admin@demo.riding-relay.ca',
+        email: `admin${DEMO_DOMAIN}`,
         displayName: 'Demo Admin',
         role: 'admin',
-        password: DEMO_PASSWORD,
+        password,
         officeId: null,
       });
       created.push({ email: admin.email, role: admin.role, office: '-', userId: admin.id, officeId: '' });

@@ -9,13 +9,51 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
   validateSync,
+  type ValidatorConstraintInterface,
+  ValidatorConstraint,
 } from 'class-validator';
+import { isIP } from 'node:net';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Express's `trust proxy` values, minus `true` (which would trust any X-Forwarded-For). */
+export function isTrustProxy(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (value === 'false' || /^\d{1,2}$/.test(value)) return true;
+  return value.split(',').every((part) => {
+    const [address, bits, ...rest] = part.trim().split('/');
+    if (rest.length > 0) return false;
+    if (bits === undefined) return TRUST_PROXY_NAMES.has(address) || isIP(address) !== 0;
+    const version = isIP(address);
+    const max = version === 4 ? 32 : version === 6 ? 128 : -1;
+    return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+  });
+}
+
+@ValidatorConstraint({ name: 'trustProxy' })
+class IsTrustProxy implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return isTrustProxy(value);
+  }
+
+  defaultMessage(): string {
+    return 'TRUST_PROXY must be false, loopback, a hop count, or comma-separated addresses/CIDRs (e.g. 172.16.0.0/12)';
+  }
+}
+
+/** TRUST_PROXY as Express takes it: false, a hop count, or the list of trusted addresses. */
+export function trustProxy(config: AppConfig): boolean | number | string[] {
+  if (config.TRUST_PROXY === 'false') return false;
+  if (/^\d+$/.test(config.TRUST_PROXY)) return Number(config.TRUST_PROXY);
+  return config.TRUST_PROXY.split(',').map((part) => part.trim());
+}
 
 /**
  * Every setting the server reads, parsed once from the environment and validated.
@@ -107,6 +145,46 @@ export class AppConfig {
 
   @Transform(toBool)
   SEED_DEMO = false;
+
+  /** Load (or complete) the ridings, borders and parties at start, without demo accounts. */
+  @Transform(toBool)
+  LOAD_DIRECTORY = false;
+
+  /** How long a member's invitation (its set-password token) stays valid. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  INVITATION_TTL_HOURS = 72;
+
+  /** Express `trust proxy`: false, loopback, a hop count, or comma-separated addresses/CIDRs. */
+  @Validate(IsTrustProxy)
+  TRUST_PROXY = 'loopback';
+
+  /** Login attempts per minute from one client address, whatever the e-mail. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ADDRESS_RATE_LIMIT = 30;
+
+  /** Login attempts per minute for one e-mail, whatever the address. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ACCOUNT_RATE_LIMIT = 20;
+
+  /** Password hashes (argon2, 19 MiB each) computed at once on a node; more wait in a queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  PASSWORD_HASH_CONCURRENCY = 2;
+
+  /** Password checks allowed to wait for a hash slot; beyond that a login gets 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  PASSWORD_HASH_QUEUE = 16;
 
   /** Login attempts allowed per IP and e-mail address per minute. */
   @Transform(toInt)
@@ -245,6 +323,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.MIGRATION_DATABASE_URL && !config.DATABASE_URL) {
     problems.push("  MIGRATION_DATABASE_URL: set DATABASE_URL too (the app's restricted connection)");
+  }
+  if (config.NODE_ENV === 'production' && config.SEED_DEMO) {
+    problems.push(
+      '  SEED_DEMO: demo accounts are refused when NODE_ENV=production; load the ridings with LOAD_DIRECTORY=1',
+    );
   }
   if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
     problems.push('  ADMIN_EMAIL/ADMIN_PASSWORD: set both or neither');

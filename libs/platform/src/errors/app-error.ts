@@ -38,6 +38,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly errors?: FieldError[],
+    /** For `rate_limited`: when to try again (the HTTP filter sends it as Retry-After). */
+    readonly hints?: { retryAfterSeconds?: number },
   ) {
     super(message);
   }

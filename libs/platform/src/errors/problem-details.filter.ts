@@ -58,6 +58,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (response.headersSent) return;
+    const retryAfter = exception instanceof AppError ? exception.hints?.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     // A database outage is short-lived: tell clients when to try again.
     if (problem.code === 'service_unavailable' && !response.getHeader('Retry-After')) {
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));

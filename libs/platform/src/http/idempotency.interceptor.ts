@@ -22,8 +22,23 @@ import { AuditSink } from './audit-sink.js';
 const PRUNE_LOCK = 7_301_746_669;
 
 const IDEMPOTENT = 'relay:idempotent';
+export interface IdempotentOptions {
+  /** Dotted paths of one-time secrets in the answer: stored as null, so a replay never shows them again. */
+  withhold?: string[];
+}
 /** Marks a creating route: an `Idempotency-Key` header makes retries safe. */
-export const Idempotent = () => SetMetadata(IDEMPOTENT, true);
+export const Idempotent = (options: IdempotentOptions = {}) => SetMetadata(IDEMPOTENT, options);
+
+function withholding(body: unknown, paths: string[] | undefined): unknown {
+  if (!paths?.length || typeof body !== 'object' || body === null) return body;
+  const copy = structuredClone(body) as Record<string, unknown>;
+  for (const path of paths) {
+    const keys = path.split('.');
+    const parent = keys.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], copy);
+    if (typeof parent === 'object' && parent !== null) (parent as Record<string, unknown>)[keys.at(-1)!] = null;
+  }
+  return copy;
+}
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,7 +68,8 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!this.reflector.get<boolean>(IDEMPOTENT, context.getHandler())) return next.handle();
+    const options = this.reflector.get<IdempotentOptions | undefined>(IDEMPOTENT, context.getHandler());
+    if (!options) return next.handle();
     const request = context.switchToHttp().getRequest<Request & { user?: Actor }>();
     const key = request.header('idempotency-key');
     if (key === undefined || !request.user) return next.handle();
@@ -80,7 +96,9 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
           // The write has committed: failing to store its answer must neither fail the request
           // nor release the key (a retry would then do it twice).
           switchMap((body) =>
-            from(this.complete(userId, key, body).catch(() => undefined)).pipe(switchMap(() => of(body))),
+            from(this.complete(userId, key, withholding(body, options.withhold)).catch(() => undefined)).pipe(
+              switchMap(() => of(body)),
+            ),
           ),
         );
       }),
