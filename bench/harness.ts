@@ -5,6 +5,7 @@ import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type RunningDataba
 import { freePort, ServerProcess } from '../scripts/server-process.js';
 
 export const ADMIN = { email: 'admin@bench.riding-relay.ca', password: 'bench-admin-password' };
+export const AUDIT_KEY = 'bench-audit-key-that-is-long-enough-0123456789';
 const API = '/api/v1';
 
 /**
@@ -55,7 +56,7 @@ export async function startRelay(databaseUrl: string, env: Record<string, string
       LOG_LEVEL: 'silent',
       DATABASE_URL: appUrl.toString(),
       MIGRATION_DATABASE_URL: databaseUrl,
-      AUDIT_KEY: 'bench-audit-key-that-is-long-enough-0123456789',
+      AUDIT_KEY,
       JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,

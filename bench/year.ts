@@ -1,7 +1,8 @@
 import { fork } from 'node:child_process';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { ADMIN, Api, progress, startRelay } from './harness.js';
+import { auditKeyPads } from '@relay/platform';
+import { ADMIN, Api, AUDIT_KEY, progress, startRelay } from './harness.js';
 import type { HttpJob, HttpOutcome } from './http-worker.js';
 import { now, percentile } from './machine.js';
 
@@ -214,6 +215,12 @@ export async function year(databaseUrl: string, weeks: number) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   const [{ n: weekRows }] = (await pool.query(`SELECT count(*)::int AS n FROM audit_events`)).rows as { n: number }[];
   const missing = Math.max(0, Math.round((weekRows / weeks) * WEEKS_IN_YEAR) - weekRows);
+  // The trigger chains with AUDIT_KEY, as for the app's rows (one connection: a session setting).
+  const pads = auditKeyPads(AUDIT_KEY);
+  await pool.query(`SELECT set_config('relay.audit_ikey', $1, false), set_config('relay.audit_okey', $2, false)`, [
+    pads.ikey,
+    pads.okey,
+  ]);
   progress(`  growing the audit trail by ${missing} rows to a year's size`);
   // In small transactions, as the app appends: each row rewrites the chain head, and
   // thousands of rewrites of one row inside one transaction slow down quadratically.
