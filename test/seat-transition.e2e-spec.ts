@@ -125,7 +125,7 @@ describe('a seat changes hands', () => {
     const applied = await eventually(
       'the transition',
       async () => (await as(admin).get(`/offices/${office.id}/transitions`).expect(200)).body.items[0],
-      (row: { status: string }) => row.status === 'applied',
+      (row: { status: string; appliedAt: string }) => row.status === 'applied',
     );
     expect(applied).toMatchObject({ fromPartyId: oldParty.id, deactivatedAccounts: 2, filesUnderReview: 2 });
     expect(new Date(applied.appliedAt).getTime()).toBeGreaterThanOrEqual(new Date(effectiveAt).getTime());
