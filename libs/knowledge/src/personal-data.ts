@@ -29,7 +29,8 @@ export const PERSONAL_DATA_MESSAGES: Record<PersonalDataKind, string> = {
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+// Bounded repeats (RFC 5321 lengths), so a long text without an address is read in linear time.
+const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}])/u;
 // IRCC prints a UCI as 0000-0000 or 00-0000-0000; written with spaces or nothing between too.
 const UCI = /(?<![\d-])(?:\d{2}[- ]?\d{4}[- ]?\d{4}|\d{4}[- ]?\d{4})(?![\d-])/g;
 // Application (file) numbers: one or two letters then 6 to 10 digits (E001234567, W308811223, PA000123456).
@@ -129,7 +130,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The first kind of personal data found in `text`, or null. */
 export function findPersonalData(text: string, constituent: KnownConstituent = {}): PersonalDataKind | null {
   const folded = fold(text);
-  if (EMAIL.test(text)) return 'email';
+  if (text.includes('@') && EMAIL.test(text)) return 'email';
   if (mentionsName(folded, constituent.fullName)) return 'constituent_name';
   if (mentionsBirthDate(folded, constituent.dateOfBirth)) return 'date_of_birth';
   const known = knownIdentifier(text, constituent);
