@@ -75,7 +75,6 @@ export class ReportsService {
     const officeId = requireOffice(actor);
     const range = rangeOf(query);
     const rows = await this.reports.office(officeId, query.groupBy, range);
-    await this.recordRead(actor, 'caseload', { groupBy: query.groupBy });
     const byKey = new Map(rows.map((row) => [row.key, row]));
     const groups = this.keys(query.groupBy, range, rows).map((key): CaseloadGroup => {
       const row = byKey.get(key);
@@ -96,6 +95,7 @@ export class ReportsService {
   /** The caseload as CSV, one row per group, with the office's name on each row. */
   async caseloadCsv(actor: Actor, query: ReportQuery): Promise<string> {
     const report = await this.caseload(actor, query);
+    await this.recordExport(actor, query);
     const office = await this.directory.getOffice(requireOffice(actor));
     const officeName = query.lang === 'fr' ? office.nameFr : office.name;
     const header = [
@@ -140,7 +140,6 @@ export class ReportsService {
       this.reports.channel(channelId, query.groupBy, range),
       this.reports.secret(),
     ]);
-    await this.recordRead(actor, 'channel', { groupBy: query.groupBy, channelId });
     const byKey = new Map<string | null, GroupRow[]>();
     for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
     const groups = this.keys(query.groupBy, range, rows).map((key): ChannelGroup => {
@@ -172,10 +171,15 @@ export class ReportsService {
     return rows.some((row) => row.key === null) ? [...domain, null] : [...domain];
   }
 
-  /** Reports hold no constituent data, but they read the office's files: who asked is kept. */
-  private async recordRead(actor: Actor, report: string, data: Record<string, unknown>): Promise<void> {
+  /** Reports hold no constituent data and are not audited; a CSV leaving the system is. */
+  private async recordExport(actor: Actor, query: ReportQuery): Promise<void> {
     await this.transactions.run((tx) =>
-      this.audit.record(tx, { action: 'report.viewed', actor, targetType: 'report', data: { report, ...data } }),
+      this.audit.record(tx, {
+        action: 'report.exported',
+        actor,
+        targetType: 'report',
+        data: { report: 'caseload', groupBy: query.groupBy },
+      }),
     );
   }
 }
