@@ -74,7 +74,12 @@ export async function startRelay(databaseUrl: string, env: Record<string, string
     },
     profiling,
   );
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    await server.stop('SIGKILL'); // a start that timed out leaves no server behind
+    throw error;
+  }
   return server;
 }
 

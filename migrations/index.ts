@@ -6,6 +6,7 @@ import { SessionChangeNotices1764300000000 } from './1764300000000-session-chang
 import { RemovalAndFixedAudiences1764400000000 } from './1764400000000-removal-and-fixed-audiences.js';
 import { Invitations1764500000000 } from './1764500000000-invitations.js';
 import { KeyedAuditChain1764600000000 } from './1764600000000-keyed-audit-chain.js';
+import { OfficeKnowledge1764800000000 } from './1764800000000-office-knowledge.js';
 
 /** Every migration, in order. Listed explicitly: ESM has no reliable file globbing. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   RemovalAndFixedAudiences1764400000000,
   Invitations1764500000000,
   KeyedAuditChain1764600000000,
+  OfficeKnowledge1764800000000,
 ];

@@ -56,7 +56,9 @@ describe('cases', () => {
     return (res.body as Page<Case>).items.map((c) => c.id).sort();
   }
 
-  const setStatus = (m: Member, id: string, status: string) => as(m).patch(`/cases/${id}`, { status });
+  // Resolving and closing need an outcome.
+  const setStatus = (m: Member, id: string, status: string) =>
+    as(m).patch(`/cases/${id}`, ['resolved', 'closed'].includes(status) ? { status, outcome: 'approved' } : { status });
 
   /** A fresh office with its own members, so its lists hold only what the test put there. */
   async function freshOffice() {

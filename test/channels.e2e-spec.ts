@@ -495,7 +495,11 @@ describe('channels, messages and alerts', () => {
 
       const open = async (m: Member, overrides: Record<string, unknown> = {}, status?: string) => {
         const kase = (await as(m).post('/cases', caseBody(overrides)).expect(201)).body as { id: string };
-        if (status) await as(m).patch(`/cases/${kase.id}`, { status }).expect(200);
+        const outcome = ['resolved', 'closed'].includes(status ?? '') ? { outcome: 'other' } : {};
+        if (status)
+          await as(m)
+            .patch(`/cases/${kase.id}`, { status, ...outcome })
+            .expect(200);
       };
       // Office a: three open study permits (open, awaiting_ircc, escalated) count; the rest do not.
       await open(a.assistant);

@@ -275,7 +275,7 @@ describe('handoffs and trades', () => {
 
     // A closed file cannot be handed off.
     const closed = await shareableCase(a.m);
-    await as(a.m).patch(`/cases/${closed.id}`, { status: 'closed' }).expect(200);
+    await as(a.m).patch(`/cases/${closed.id}`, { status: 'closed', outcome: 'withdrawn' }).expect(200);
     expectProblem(
       await as(a.m).post('/handoffs', { caseId: closed.id, toOfficeId: b.id, note: 'x' }),
       409,

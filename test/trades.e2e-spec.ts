@@ -441,7 +441,7 @@ describe('trades', () => {
             .post('/cases', complexImmigration({ summary: `Resolved H&C file ${i} of office B, Wolfgang Peregrine` }))
             .expect(201)
         ).body as Case;
-        await as(B.member).patch(`/cases/${resolved.id}`, { status: 'resolved' }).expect(200);
+        await as(B.member).patch(`/cases/${resolved.id}`, { status: 'resolved', outcome: 'approved' }).expect(200);
         hidden.push(resolved.id, resolved.reference);
       }
       const cOpen = (await as(C.member).post('/cases', complexImmigration()).expect(201)).body as Case;

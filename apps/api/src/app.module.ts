@@ -23,6 +23,7 @@ import { CaseConsentEntity, CaseEntity, CaseNoteEntity, CasesModule } from '@rel
 import { ChannelsModule } from '@relay/channels';
 import { RealtimeModule } from '@relay/realtime';
 import { HandoffsModule } from '@relay/handoffs';
+import { KnowledgeModule } from '@relay/knowledge';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -74,6 +75,7 @@ export class AppModule {
         ChannelsModule,
         RealtimeModule,
         HandoffsModule,
+        KnowledgeModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -80,7 +80,8 @@ export class CaseTransfers {
     return moves.map(({ kase, fromOfficeId }) => {
       if (!kase || kase.handlingOfficeId !== fromOfficeId) return 'moved';
       if (kase.status === 'closed') return 'closed';
-      return consented.has(kase.id) ? null : 'consent_missing';
+      // A file left under review by a seat transition needs the new team's own consent first.
+      return consented.has(kase.id) && !kase.reviewSince ? null : 'consent_missing';
     });
   }
 

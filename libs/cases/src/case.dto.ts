@@ -27,6 +27,8 @@ import {
   type ConsentScope,
   IMMIGRATION_TYPES,
   type ImmigrationType,
+  OUTCOMES,
+  type Outcome,
   STATUSES,
   type CaseStatus,
   URGENCIES,
@@ -165,6 +167,12 @@ export class CreateCaseDto {
 
 export class UpdateCaseDto {
   @ApiPropertyOptional({ enum: STATUSES }) @Optional() @IsIn(STATUSES) status?: CaseStatus;
+
+  @ApiPropertyOptional({ enum: OUTCOMES, description: 'Required when the file moves to resolved or closed' })
+  @Optional()
+  @IsIn(OUTCOMES)
+  outcome?: Outcome;
+
   @ApiPropertyOptional({ enum: CATEGORIES }) @Optional() @IsIn(CATEGORIES) category?: Category;
 
   @ApiPropertyOptional({ enum: IMMIGRATION_TYPES, nullable: true })
@@ -245,6 +253,17 @@ export class CreateNoteDto {
   @MinLength(1)
   @MaxLength(10000)
   body: string;
+}
+
+export class ContinueCaseDto {
+  @ApiPropertyOptional({
+    enum: ['keep', 'refer'],
+    default: 'keep',
+    description: 'keep: needs a consent recorded after the transition; refer: closes the file as referred',
+  })
+  @IsOptional()
+  @IsIn(['keep', 'refer'])
+  decision: 'keep' | 'refer' = 'keep';
 }
 
 export class CreateConsentDto {

@@ -1,5 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { CaseStatus, Category, Complexity, ConsentScope, ImmigrationType, Urgency } from './case.enums.js';
+import type {
+  CaseStatus,
+  Category,
+  Complexity,
+  ConsentScope,
+  ImmigrationType,
+  Outcome,
+  Urgency,
+} from './case.enums.js';
 
 /** Constituent details: shown only to the handling office, never logged, audited or broadcast. */
 export interface Constituent {
@@ -61,6 +69,17 @@ export class CaseEntity {
   /** Put on the table by its handling office: other offices may name it in a trade. */
   @Column({ name: 'available_for_trade', type: 'boolean', default: false })
   availableForTrade: boolean;
+  /** How the file ended; set exactly while it is resolved or closed. */
+  @Column({ type: 'text', nullable: true })
+  outcome: Outcome | null;
+
+  /** When it was first resolved or closed (cleared if it reopens). */
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  /** Set when the office's seat changed hands with the file open: the new team must review it. */
+  @Column({ name: 'review_since', type: 'timestamptz', nullable: true })
+  reviewSince: Date | null;
 
   @VersionColumn()
   version: number;

@@ -49,3 +49,9 @@ export const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
 
 export const CONSENT_SCOPES = ['share_with_offices'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+
+/** How a resolved or closed file ended: required to resolve or close it. */
+export const OUTCOMES = ['approved', 'refused', 'withdrawn', 'referred', 'no_action', 'other'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const DONE_STATUSES: readonly CaseStatus[] = ['resolved', 'closed'];

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CaseConsentEntity, CaseEntity, CaseNoteEntity } from './case.entities.js';
 import { ConstituentDto } from './case.dto.js';
-import { CATEGORIES, COMPLEXITIES, IMMIGRATION_TYPES, STATUSES, URGENCIES } from './case.enums.js';
+import { CATEGORIES, COMPLEXITIES, IMMIGRATION_TYPES, OUTCOMES, STATUSES, URGENCIES } from './case.enums.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -52,6 +52,8 @@ function statusFields(kase: CaseListRow, access: 'status' | 'full') {
     complexity: kase.complexity,
     deadline: iso(kase.deadline),
     status: kase.status,
+    outcome: kase.outcome,
+    transitionReview: kase.reviewSince !== null,
     version: kase.version,
     updatedAt: kase.updatedAt.toISOString(),
   };
@@ -117,6 +119,10 @@ export class CaseStatusDto {
   @ApiProperty({ enum: COMPLEXITIES }) complexity: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) deadline: string | null;
   @ApiProperty({ enum: STATUSES }) status: string;
+  @ApiProperty({ enum: OUTCOMES, nullable: true, type: String, description: 'Set while resolved or closed' })
+  outcome: string | null;
+  @ApiProperty({ description: "The office's seat changed hands with this file open: the new team must review it" })
+  transitionReview: boolean;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

@@ -13,7 +13,14 @@ import type { Response } from 'express';
 import { type Actor, CurrentActor, Idempotent, PageQuery, parseIfMatch, setETag, UuidParam } from '@relay/platform';
 import { AuditPageDto } from '@relay/audit';
 import { CasesService } from './cases.service.js';
-import { CaseQuery, CreateCaseDto, CreateConsentDto, CreateNoteDto, UpdateCaseDto } from './case.dto.js';
+import {
+  CaseQuery,
+  ContinueCaseDto,
+  CreateCaseDto,
+  CreateConsentDto,
+  CreateNoteDto,
+  UpdateCaseDto,
+} from './case.dto.js';
 import { CaseDto, CasePageDto, CaseStatusDto, ConsentDto, NoteDto, NotePageDto } from './case.views.js';
 
 @ApiTags('cases')
@@ -90,6 +97,24 @@ export class CasesController {
   @ApiNoContentResponse({ description: 'Revoked (kept in the file and the audit trail)' })
   revokeConsent(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('consentId') consentId: string) {
     return this.cases.revokeConsent(actor, id, consentId);
+  }
+
+  @Post(':id/continue')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: CaseDto,
+    description:
+      'A file under transition review: keep it (409 consent_missing without a consent recorded after the transition) or refer it (closed, outcome referred)',
+  })
+  async continueAfterTransition(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() dto: ContinueCaseDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const kase = await this.cases.continueAfterTransition(actor, id, dto);
+    setETag(res, kase.version);
+    return kase;
   }
 
   @Get(':id/history')

@@ -9,7 +9,8 @@ import type { CaseListRow } from './case.views.js';
 const LIST_COLUMNS = `c.id, c.reference, c.handling_office_id AS "handlingOfficeId", c.home_office_id AS "homeOfficeId",
   c.assignee_id AS "assigneeId", c.created_by AS "createdBy", c.category, c.immigration_type AS "immigrationType",
   c.summary, c.urgency, c.complexity, c.deadline, c.languages, c.status, c.version,
-  c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+  c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+  c.outcome, c.closed_at AS "closedAt", c.review_since AS "reviewSince"`;
 
 /**
  * Every read names the office asking: a query cannot forget the tenant. A case is
@@ -143,6 +144,32 @@ export class CasesRepository {
       [caseIds, maxAgeDays],
     );
     return new Set(rows.map((row) => row.case_id));
+  }
+
+  /** A live consent recorded after `since` (a seat transition). */
+  async hasConsentSince(tx: Tx, caseId: string, since: Date): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM case_consents WHERE case_id = $1 AND created_at > $2 AND revoked_at IS NULL
+         AND (expires_at IS NULL OR expires_at > now()) LIMIT 1`,
+      [caseId, since],
+    );
+    return rows.length > 0;
+  }
+
+  /** Every open file the office handles goes under review; returns them. */
+  async markForReview(
+    tx: Tx,
+    officeId: string,
+    since: Date,
+  ): Promise<{ id: string; reference: string; status: string }[]> {
+    return rowsOf(
+      await tx.query(
+        `UPDATE cases SET review_since = $2, version = version + 1, updated_at = now()
+         WHERE handling_office_id = $1 AND status NOT IN ('resolved', 'closed') AND review_since IS NULL
+         RETURNING id, reference, status`,
+        [officeId, since],
+      ),
+    );
   }
 
   consents(tx: Tx, caseId: string): Promise<CaseConsentEntity[]> {

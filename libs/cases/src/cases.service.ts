@@ -16,8 +16,15 @@ import { DirectoryService } from '@relay/directory';
 import { UsersService } from '@relay/identity';
 import { CasesRepository } from './cases.repository.js';
 import { CaseEntity } from './case.entities.js';
-import { TRANSITIONS } from './case.enums.js';
-import type { CaseQuery, CreateCaseDto, CreateConsentDto, CreateNoteDto, UpdateCaseDto } from './case.dto.js';
+import { DONE_STATUSES, TRANSITIONS } from './case.enums.js';
+import type {
+  CaseQuery,
+  ContinueCaseDto,
+  CreateCaseDto,
+  CreateConsentDto,
+  CreateNoteDto,
+  UpdateCaseDto,
+} from './case.dto.js';
 import {
   type CaseListRow,
   type CaseView,
@@ -130,6 +137,7 @@ export class CasesService {
         }
         data.status = { from: kase.status, to: dto.status };
       }
+      changed.push(...this.applyOutcome(kase, dto, data));
       if (dto.assigneeId) await this.checkAssignee(tx, dto.assigneeId, kase.handlingOfficeId);
       const category = dto.category ?? kase.category;
       checkImmigrationType(category, dto.immigrationType ?? null);
@@ -263,6 +271,95 @@ export class CasesService {
       await this.recordView(tx, actor, kase, 'history');
     });
     return this.audit.caseHistory(caseId, query);
+  }
+
+  /**
+   * A member of the office's new team keeps a file left under review by a seat transition:
+   * only with a consent recorded since then. Or refers it on, which closes it as `referred`.
+   */
+  async continueAfterTransition(actor: Actor, caseId: string, dto: ContinueCaseDto): Promise<CaseView> {
+    return this.transactions.run(async (tx) => {
+      const kase = await this.writable(tx, actor, caseId, true);
+      if (!kase.reviewSince) throw new AppError('conflict', 'This file is not under transition review');
+      const changed = ['transitionReview'];
+      if (dto.decision === 'refer') {
+        Object.assign(kase, { status: 'closed', outcome: 'referred', closedAt: kase.closedAt ?? new Date() });
+        changed.push('status', 'outcome');
+      } else if (!(await this.cases.hasConsentSince(tx, caseId, kase.reviewSince))) {
+        throw new AppError('consent_missing', 'Record a consent from the constituent first: the office changed hands');
+      }
+      kase.reviewSince = null;
+      const saved = await this.cases.save(tx, kase);
+      await this.audit.record(tx, {
+        action: 'case.transition_reviewed',
+        actor,
+        caseId,
+        targetType: 'case',
+        targetId: caseId,
+        data: { decision: dto.decision, changed },
+      });
+      await this.announceUpdate(tx, actor, saved, changed);
+      return toCaseView(saved, await this.cases.consents(tx, caseId));
+    });
+  }
+
+  /** A seat changed hands: every open file of the office waits for the new team's review. */
+  async markForTransitionReview(tx: Tx, officeId: string, since: Date, transitionId: string): Promise<number> {
+    const files = await this.cases.markForReview(tx, officeId, since);
+    for (const file of files) {
+      await this.audit.record(tx, {
+        action: 'case.transition_review',
+        actor: null,
+        officeId,
+        caseId: file.id,
+        targetType: 'office_transition',
+        targetId: transitionId,
+      });
+      await this.events.append(tx, streams.office(officeId), 'case.updated', null, {
+        caseId: file.id,
+        reference: file.reference,
+        status: file.status,
+        changed: ['transitionReview'],
+      });
+    }
+    return files.length;
+  }
+
+  /**
+   * Resolving or closing needs an outcome; reopening clears it. A file under transition review
+   * may only be closed as referred (or kept through POST /cases/:id/continue).
+   */
+  private applyOutcome(kase: CaseEntity, dto: UpdateCaseDto, data: Record<string, unknown>): string[] {
+    const status = dto.status ?? kase.status;
+    const done = DONE_STATUSES.includes(status);
+    if (kase.reviewSince && !(status === 'closed' && dto.outcome === 'referred')) {
+      throw new AppError(
+        'consent_missing',
+        'The office changed hands: continue the file with a new consent, or close it as referred',
+      );
+    }
+    if (dto.outcome !== undefined && !done) {
+      throw AppError.invalid('outcome', 'only a resolved or closed file has an outcome');
+    }
+    const changed: string[] = [];
+    if (done && status !== kase.status) {
+      if (dto.outcome === undefined) throw AppError.invalid('outcome', `is required to make a file ${status}`);
+      kase.closedAt ??= new Date();
+    }
+    if (!done && kase.outcome !== null) {
+      Object.assign(kase, { outcome: null, closedAt: null });
+      changed.push('outcome');
+    }
+    if (dto.outcome !== undefined && dto.outcome !== kase.outcome) {
+      kase.outcome = dto.outcome;
+      data.outcome = dto.outcome;
+      changed.push('outcome');
+    }
+    if (kase.reviewSince) {
+      kase.reviewSince = null;
+      changed.push('transitionReview');
+    }
+    return changed;
   }
 
   /** To the handling office; the home office hears of status changes of its constituent's file. */

@@ -151,6 +151,35 @@ export class DirectoryService {
     });
   }
 
+  /** A seat changed hands: the office follows its new party (and so that party's channel). */
+  async changeParty(tx: Tx, actor: Actor | null, officeId: string, partyId: string | null): Promise<void> {
+    const office = await tx.findOne(OfficeEntity, { where: { id: officeId }, lock: { mode: 'pessimistic_write' } });
+    if (!office) throw AppError.notFound('Office');
+    if (office.partyId === partyId) return;
+    await this.events.officePartyChanged(tx, actor, officeId, office.partyId, partyId);
+    office.partyId = partyId;
+    await tx.save(OfficeEntity, office);
+    await this.audit.record(tx, {
+      action: 'office.updated',
+      actor,
+      officeId,
+      targetType: 'office',
+      targetId: officeId,
+      data: { changed: ['partyId'], reason: 'seat_transition' },
+    });
+  }
+
+  /** The party an office belongs to now, or 404. */
+  async partyOf(tx: Tx, officeId: string): Promise<string | null> {
+    const office = await this.directory.findOffice(tx, officeId);
+    if (!office) throw AppError.notFound('Office');
+    return office.partyId;
+  }
+
+  async partyExists(tx: Tx, partyId: string): Promise<boolean> {
+    return (await this.directory.findParty(tx, partyId)) !== null;
+  }
+
   private async checkReferences(tx: Tx, partyId?: string | null, neighbourIds?: string[]): Promise<void> {
     if (partyId && !(await this.directory.findParty(tx, partyId))) {
       throw AppError.invalid('partyId', 'no such party');

@@ -8,6 +8,7 @@ import {
   LiveBus,
   type Page,
   PageQuery,
+  rowsOf,
   toPage,
   TransactionRunner,
   type Tx,
@@ -183,6 +184,39 @@ export class UsersService implements OnApplicationBootstrap {
     this.sessions.forget(userId);
     if (dto.active === false) this.bus.command({ kind: 'disconnect_user', userId });
     return view;
+  }
+
+  /**
+   * Every active member of the office is deactivated, as PATCH /users/:id deactivates one:
+   * sessions revoked in the caller's transaction, then, once it commits, cached sessions
+   * forgotten and sockets closed (on every node: the database notifies, Redis relays).
+   */
+  async deactivateOfficeMembers(tx: Tx, actor: Actor | null, officeId: string, reason: string): Promise<number> {
+    const users = rowsOf<{ id: string }>(
+      await tx.query(
+        `UPDATE users SET active = false, version = version + 1, updated_at = now()
+         WHERE office_id = $1 AND active RETURNING id`,
+        [officeId],
+      ),
+    );
+    for (const { id } of users) {
+      await this.tokens.revokeAllSessions(tx, id, 'deactivated');
+      await this.audit.record(tx, {
+        action: 'user.deactivated',
+        actor,
+        officeId,
+        targetType: 'user',
+        targetId: id,
+        data: { changed: ['active'], reason },
+      });
+    }
+    this.transactions.afterCommit(tx, () => {
+      for (const { id } of users) {
+        this.sessions.forget(id);
+        this.bus.command({ kind: 'disconnect_user', userId: id });
+      }
+    });
+    return users.length;
   }
 
   async isActiveMember(tx: Tx, userId: string, officeId: string): Promise<boolean> {

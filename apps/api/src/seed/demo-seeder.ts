@@ -12,6 +12,7 @@ const NEIGHBOUR_RIDING = '35020'; // Carleton, same party, shares a border
 const OTHER_PARTY_RIDING = '35051'; // Lanark—Frontenac: borders Carleton, another party
 const DEMO_DOMAIN = '@demo.riding-relay.ca';
 const DEMO_LOCK = 7_301_746_664;
+const DEMO_OUTCOMES = ['approved', 'referred'] as const;
 
 export interface DemoLogin {
   email: string;
@@ -193,8 +194,10 @@ export class DemoSeeder {
         officeId: assistant.officeId,
         sessionId: 'seed',
       };
-      for (const file of files.slice(i, i + 3)) {
-        await this.cases.create(actor, { ...file, languages: file.languages });
+      for (const [j, file] of files.slice(i, i + 3).entries()) {
+        const kase = await this.cases.create(actor, { ...file, languages: file.languages });
+        // Each office's last demo file is done, with how it ended (reports and precedents need some).
+        if (j === 2) await this.cases.update(actor, kase.id, { status: 'resolved', outcome: DEMO_OUTCOMES[i] });
       }
     }
   }

@@ -1,6 +1,7 @@
 /** Stable machine codes of the public contract, with the HTTP status each maps to. */
 export const ERROR_STATUS = {
   validation_failed: 400,
+  contains_personal_data: 400,
   malformed_json: 400,
   unauthenticated: 401,
   invalid_credentials: 401,

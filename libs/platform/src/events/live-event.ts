@@ -93,6 +93,20 @@ export interface TransferPayload {
   viaId: string;
 }
 
+/** What an office learned from a resolved file, shared to a channel: never its constituent. */
+export interface PrecedentPayload {
+  id: string;
+  channelId: string;
+  officeId: string;
+  category: string;
+  immigrationType: string | null;
+  outcome: string;
+  daysOpen: number;
+  title: string;
+  lessons: string;
+  createdAt: string;
+}
+
 /** Every event type and the shape of its `data`. */
 export interface LiveEventMap {
   'message.posted': PostPayload;
@@ -120,6 +134,7 @@ export interface LiveEventMap {
   'trade.declined': TradePayload;
   'trade.withdrawn': TradePayload;
   'trade.expired': TradePayload;
+  'precedent.shared': PrecedentPayload;
 }
 
 export type LiveEventType = keyof LiveEventMap;
@@ -150,6 +165,7 @@ export const LIVE_EVENT_TYPES = [
   'trade.declined',
   'trade.withdrawn',
   'trade.expired',
+  'precedent.shared',
 ] as const satisfies readonly LiveEventType[];
 
 export const streams = {
