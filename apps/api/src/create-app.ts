@@ -6,7 +6,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Express } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { allowedOrigins, type AppConfig, httpMetrics, Metrics, RedisConnection, requireJson } from '@relay/platform';
+import {
+  allowedOrigins,
+  type AppConfig,
+  httpMetrics,
+  Metrics,
+  RedisConnection,
+  requireJsonExcept,
+} from '@relay/platform';
+import { MULTIPART_ROUTES } from '@relay/documents';
 import { ASYNCAPI_DOCUMENT, RelayIoAdapter } from '@relay/realtime';
 import { AppModule } from './app.module.js';
 
@@ -21,7 +29,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.set('etag', false); // resources carry their own ETag ("<version>"); hashing every body costs CPU
   app.use(httpMetrics(app.get(Metrics)));
   app.use(helmet());
-  app.use(requireJson);
+  app.use(requireJsonExcept(MULTIPART_ROUTES)); // document uploads stream their multipart body
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.setGlobalPrefix('api/v1');
   app.enableCors({ origin: allowedOrigins(config), credentials: false });

@@ -5,6 +5,7 @@ import { AuditService } from '@relay/audit';
 import { UsersService } from '@relay/identity';
 import { CasesService, CreateCaseDto } from '@relay/cases';
 import { ChannelsService } from '@relay/channels';
+import { DocumentsDemo } from '@relay/documents';
 import { loadFederalRidings, PARTIES } from './riding-data.js';
 
 export const DEMO_PASSWORD = 'relay-demo-password';
@@ -33,6 +34,7 @@ export class DemoSeeder {
     private readonly cases: CasesService,
     private readonly channels: ChannelsService,
     private readonly config: AppConfig,
+    private readonly documentsDemo: DocumentsDemo,
   ) {}
 
   async seedIfEmpty(dataDir = resolve('data')): Promise<DemoLogin[] | null> {
@@ -42,6 +44,8 @@ export class DemoSeeder {
       if (n > 0) return null;
       const officeIds = await this.loadRidings(tx, dataDir);
       await this.createChannels(tx);
+      const demoOffices = [HOME_RIDING, NEIGHBOUR_RIDING].map((code) => officeIds.get(code)!);
+      await this.documentsDemo.seed(tx, dataDir, demoOffices);
       return this.createDemoUsers(tx, officeIds);
     });
     if (logins === null) {

@@ -120,6 +120,15 @@ export interface LiveEventMap {
   'trade.declined': TradePayload;
   'trade.withdrawn': TradePayload;
   'trade.expired': TradePayload;
+  /** A file's new document: never its name or title. */
+  'document.added': {
+    documentId: string;
+    caseId: string;
+    reference: string;
+    kind: string;
+    mediaType: string;
+    bytes: number;
+  };
 }
 
 export type LiveEventType = keyof LiveEventMap;
@@ -150,6 +159,7 @@ export const LIVE_EVENT_TYPES = [
   'trade.declined',
   'trade.withdrawn',
   'trade.expired',
+  'document.added',
 ] as const satisfies readonly LiveEventType[];
 
 export const streams = {
