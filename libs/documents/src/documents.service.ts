@@ -25,6 +25,7 @@ import { type DocumentRow, toDocumentView } from './document.views.js';
 import { attachmentDisposition, sanitizeFilename } from './filename.js';
 import { receiveUpload } from './multipart-upload.js';
 import type { MediaType } from './sniff.js';
+import { Slots } from './slots.js';
 
 export type DocumentView = ReturnType<typeof toDocumentView>;
 
@@ -56,6 +57,13 @@ interface NewDocument {
  */
 @Injectable()
 export class DocumentsService implements OnModuleInit {
+  /**
+   * An upload to PostgreSQL holds a pooled connection while its bytes arrive: half the pool
+   * at most, so other requests still get connections. The rest wait unread (TCP holds
+   * their clients back) rather than time out on the pool.
+   */
+  private readonly pgUploads: Slots;
+
   constructor(
     private readonly documents: DocumentsRepository,
     private readonly stores: DocumentStores,
@@ -65,7 +73,9 @@ export class DocumentsService implements OnModuleInit {
     private readonly cases: CasesService,
     private readonly evidence: ConsentEvidence,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.pgUploads = new Slots(Math.max(1, Math.floor(config.DB_POOL_SIZE / 2)));
+  }
 
   onModuleInit(): void {
     this.evidence.provide((tx, caseId, documentId) => this.documents.isLiveConsentForm(tx, caseId, documentId));
@@ -84,7 +94,9 @@ export class DocumentsService implements OnModuleInit {
       return { id, ...checked, ...file, filename: sanitizeFilename(file.filename, file.mediaType) };
     };
     if (store.transactional) {
-      return this.transactions.run(async (tx) => this.keep(tx, actor, caseId, await receive(tx)));
+      return this.pgUploads.run(() =>
+        this.transactions.run(async (tx) => this.keep(tx, actor, caseId, await receive(tx))),
+      );
     }
     // The object first, then the row; an object whose row never commits is removed.
     try {
