@@ -154,4 +154,20 @@ describe('letter templates and letters', () => {
     await send(otherLead, 'post', `/cases/${caseId}/letters`).send({ templateId: mine.body.id }).expect(404);
     await send(assistant, 'post', `/cases/${caseId}/letters`).send({ templateId: 'nope' }).expect(400);
   });
+
+  it('every new route is in the OpenAPI document, and document.added in the AsyncAPI one', async () => {
+    const docs = await t.http().get('/api/docs-json').expect(200);
+    const paths = docs.body.paths as Record<string, Record<string, { requestBody?: { content: object } }>>;
+    expect(Object.keys(paths['/api/v1/cases/{id}/documents']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(paths['/api/v1/cases/{id}/documents'].post.requestBody!.content)).toEqual([
+      'multipart/form-data',
+    ]);
+    expect(Object.keys(paths['/api/v1/documents/{id}/content'])).toEqual(['get']);
+    expect(Object.keys(paths['/api/v1/documents/{id}'])).toEqual(['delete']);
+    expect(Object.keys(paths['/api/v1/letter-templates']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(paths['/api/v1/letter-templates/{id}'])).toEqual(['get']);
+    expect(Object.keys(paths['/api/v1/cases/{id}/letters'])).toEqual(['post']);
+    const asyncapi = await t.http().get('/api/docs-asyncapi.json').expect(200);
+    expect(JSON.stringify(asyncapi.body)).toContain('document.added');
+  });
 });
