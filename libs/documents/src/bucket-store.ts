@@ -1,17 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CreateBucketCommand,
-  CreateMultipartUploadCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadBucketCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-  UploadPartCommand,
-} from '@aws-sdk/client-s3';
+import type * as S3 from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
 import { AppConfig, TransactionRunner, type Tx } from '@relay/platform';
 import type { ByteSink, DocumentStore } from './document-store.js';
@@ -45,7 +33,9 @@ export class BucketDocumentStore implements DocumentStore, OnModuleInit {
   readonly name = 'bucket';
   readonly transactional = false;
   private readonly logger = new Logger('documents');
-  private client?: S3Client;
+  private client?: S3.S3Client;
+  // Loaded only when a bucket is configured: the SDK takes seconds to import on a busy machine.
+  private sdk!: typeof S3;
   private bucket = '';
 
   constructor(
@@ -61,6 +51,8 @@ export class BucketDocumentStore implements DocumentStore, OnModuleInit {
     if (!this.config.DOCUMENT_STORE_URL) return;
     const { endpoint, bucket, region, credentials } = parseStoreUrl(this.config.DOCUMENT_STORE_URL);
     this.bucket = bucket;
+    this.sdk = await import('@aws-sdk/client-s3');
+    const { CreateBucketCommand, HeadBucketCommand, S3Client } = this.sdk;
     this.client = new S3Client({
       endpoint,
       region,
@@ -81,12 +73,14 @@ export class BucketDocumentStore implements DocumentStore, OnModuleInit {
     }
   }
 
-  private get s3(): S3Client {
+  private get s3(): S3.S3Client {
     if (!this.client) throw new Error('DOCUMENT_STORE_URL is not set');
     return this.client;
   }
 
   open(_tx: Tx, documentId: string): ByteSink {
+    const { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateMultipartUploadCommand } = this.sdk;
+    const { PutObjectCommand, UploadPartCommand } = this.sdk;
     const Key = PREFIX + documentId;
     const Bucket = this.bucket;
     let pending: Buffer[] = [];
@@ -138,7 +132,9 @@ export class BucketDocumentStore implements DocumentStore, OnModuleInit {
   }
 
   async *read(documentId: string): AsyncIterable<Buffer> {
-    const { Body } = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: PREFIX + documentId }));
+    const { Body } = await this.s3.send(
+      new this.sdk.GetObjectCommand({ Bucket: this.bucket, Key: PREFIX + documentId }),
+    );
     for await (const chunk of Body as Readable) yield chunk as Buffer;
   }
 
@@ -150,7 +146,7 @@ export class BucketDocumentStore implements DocumentStore, OnModuleInit {
 
   async removeNow(documentId: string): Promise<void> {
     await this.s3
-      .send(new DeleteObjectCommand({ Bucket: this.bucket, Key: PREFIX + documentId }))
+      .send(new this.sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: PREFIX + documentId }))
       .catch(() => undefined);
   }
 
@@ -159,7 +155,7 @@ export class BucketDocumentStore implements DocumentStore, OnModuleInit {
     let ContinuationToken: string | undefined;
     do {
       const page = await this.s3.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: PREFIX, ContinuationToken, MaxKeys: 1000 }),
+        new this.sdk.ListObjectsV2Command({ Bucket: this.bucket, Prefix: PREFIX, ContinuationToken, MaxKeys: 1000 }),
       );
       yield (page.Contents ?? []).flatMap((object) =>
         object.Key && object.LastModified

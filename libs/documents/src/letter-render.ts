@@ -1,5 +1,4 @@
 import Mustache from 'mustache';
-import PDFDocument from 'pdfkit';
 import { AppError } from '@relay/platform';
 
 /** The only fields a letter template may name (the public contract). */
@@ -68,7 +67,9 @@ export function fillTemplate(body: string, data: LetterData): string {
  * fonts shipped inside pdfkit (no download at run time); its WinAnsi encoding covers
  * French (é, è, à, ç, ô, œ, « »).
  */
-export function renderLetterPdf(language: 'en' | 'fr', data: LetterData, text: string): Promise<Buffer> {
+export async function renderLetterPdf(language: 'en' | 'fr', data: LetterData, text: string): Promise<Buffer> {
+  // Loaded on the first letter: pdfkit takes seconds to import on a busy machine.
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'LETTER',
