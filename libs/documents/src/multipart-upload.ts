@@ -1,6 +1,6 @@
 import busboy from 'busboy';
 import { createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { AppError } from '@relay/platform';
 import type { ByteSink } from './document-store.js';
@@ -30,7 +30,7 @@ const unsupported = () =>
  * Reads a `multipart/form-data` upload as it arrives: the file's first bytes decide its
  * media type, then every chunk is hashed and handed to `open`'s sink, never the whole file
  * at once. Past `maxBytes` it fails at once (413); the rest of the body is read and
- * dropped, and the connection closes after the answer.
+ * dropped.
  */
 export function receiveUpload(
   req: IncomingMessage,
@@ -63,8 +63,8 @@ export function receiveUpload(
       if (settled) return;
       settled = true;
       if (!req.complete) {
-        // Drop the rest of the body as it comes, and end the connection after the answer.
-        (req as IncomingMessage & { res?: ServerResponse }).res?.setHeader('Connection', 'close');
+        // Drop the rest of the body as it comes. Closing the connection instead would reset it
+        // with unread bytes pending, and the client could lose the answer.
         req.unpipe(parser);
         req.resume();
       }
