@@ -7,12 +7,13 @@ import { catchUp, idleSockets, rest, twoNodeFanout, writePath, writePathBaseline
 import { fanoutChart } from './chart.js';
 import { year } from './year.js';
 import { knowledgeReports } from './knowledge.js';
+import { documentsBaseline, documentsBench } from './documents.js';
 
 /**
  * `npm run bench [-- <scenario>]`: runs each scenario against the built server on a fresh
  * database (embedded, or on DATABASE_URL's server), with its baseline measured in the same
  * run, and writes bench/RESULTS.md, bench/results.json and bench/fanout.svg.
- * Scenarios: fanout, idle, contention, write, catchup, rest, year, twonodes (needs REDIS_URL), knowledge.
+ * Scenarios: fanout, idle, contention, write, catchup, rest, year, twonodes (needs REDIS_URL), knowledge, documents.
  * `node dist/bench/run.js report` re-renders RESULTS.md and the chart from results.json.
  * Knobs: BENCH_RUNS, BENCH_FANOUT_SIZES, BENCH_OFFERS, BENCH_MESSAGES, BENCH_IDLE_SOCKETS,
  * BENCH_YEAR_WEEKS, BENCH_TWO_NODE_SOCKETS; BENCH_CPU_PROF=<dir> profiles every server.
@@ -232,6 +233,20 @@ async function main(): Promise<void> {
         met: channel.figures.p99Ms <= 300 && channel.figures.errors === 0,
       });
     }
+    if (want('documents')) {
+      // Once per store (each scenario uploads 200 MB); the COPY baseline moves the same bytes.
+      const baseline = await documentsBaseline(database.url);
+      for (const store of ['pg', 'bucket'] as const) {
+        const figures = await documentsBench(database.url, store);
+        await record({
+          scenario: `documents-${store}`,
+          figures,
+          baseline,
+          target: '20 concurrent 10 MB uploads with server RSS growth < 64 MB; letter p99 ≤ 200 ms',
+          met: figures.peakRssGrowthMiB < 64 && figures.letterP99Ms <= 200,
+        });
+      }
+    }
     if (want('twonodes') && process.env.REDIS_URL) {
       const sockets = Number(process.env.BENCH_TWO_NODE_SOCKETS ?? 5000);
       const [one] = await fanout(database.url, sockets, RUNS).then(({ relay }) => [summarise(relay)]);
@@ -301,6 +316,13 @@ ${results
   (200 runs, one at a time).
 - **channel-report**: the same load on \`GET /channels/:id/report\` of a party channel of 50 offices
   (5,000 + 49 × 500 files). Baseline: the bare SQL \`GROUP BY\` over the same offices (100 runs).
+- **documents-pg / documents-bucket**: 20 clients each stream a 10 MB file (multipart, 64 KiB
+  writes) to \`POST /cases/:id/documents\` at once: uploadMBps is the 200 MB over the wall time,
+  peakRssGrowthMiB the server's peak RSS (sampled every 10 ms) above its idle RSS; then the 20
+  are downloaded at once (downloadMBps); then 200 letters are written one after another
+  (\`POST /cases/:id/letters\`, render + store, end to end). The bucket is s3rver in the bench
+  process, on the same cores. Baseline: bare \`pg\` binary COPY of the same 200 MB into and out of
+  a chunk table, 20 connections at once, no HTTP.
 - **two-nodes-fanout**: the same fan-out with the sockets split over two nodes joined by Redis;
   baseline one node. deliveriesPerSecond = sockets / time to the last receipt.
 `;

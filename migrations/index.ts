@@ -7,6 +7,7 @@ import { RemovalAndFixedAudiences1764400000000 } from './1764400000000-removal-a
 import { Invitations1764500000000 } from './1764500000000-invitations.js';
 import { KeyedAuditChain1764600000000 } from './1764600000000-keyed-audit-chain.js';
 import { OfficeKnowledge1764800000000 } from './1764800000000-office-knowledge.js';
+import { DocumentsAndLetters1764900000000 } from './1764900000000-documents-and-letters.js';
 
 /** Every migration, in order. Listed explicitly: ESM has no reliable file globbing. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Invitations1764500000000,
   KeyedAuditChain1764600000000,
   OfficeKnowledge1764800000000,
+  DocumentsAndLetters1764900000000,
 ];

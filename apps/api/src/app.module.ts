@@ -24,6 +24,7 @@ import { ChannelsModule } from '@relay/channels';
 import { RealtimeModule } from '@relay/realtime';
 import { HandoffsModule } from '@relay/handoffs';
 import { KnowledgeModule } from '@relay/knowledge';
+import { DocumentsModule } from '@relay/documents';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -76,6 +77,7 @@ export class AppModule {
         RealtimeModule,
         HandoffsModule,
         KnowledgeModule,
+        DocumentsModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -12,9 +12,10 @@ import {
   httpMetrics,
   Metrics,
   RedisConnection,
-  requireJson,
+  requireJsonExcept,
   trustProxy,
 } from '@relay/platform';
+import { MULTIPART_ROUTES } from '@relay/documents';
 import { ASYNCAPI_DOCUMENT, RelayIoAdapter } from '@relay/realtime';
 import { AppModule } from './app.module.js';
 
@@ -29,7 +30,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.set('etag', false); // resources carry their own ETag ("<version>"); hashing every body costs CPU
   app.use(httpMetrics(app.get(Metrics)));
   app.use(helmet());
-  app.use(requireJson);
+  app.use(requireJsonExcept(MULTIPART_ROUTES)); // document uploads stream their multipart body
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.setGlobalPrefix('api/v1');
   app.enableCors({ origin: allowedOrigins(config), credentials: false });

@@ -280,9 +280,18 @@ export class CreateConsentDto {
   @IsISO8601({ strict: true })
   expiresAt?: string;
 
-  @ApiProperty({ description: 'Where the signed consent is kept, e.g. "IMM 5476 signed, scanned to file"' })
+  @ApiPropertyOptional({
+    description:
+      'Where the signed consent is kept, e.g. "IMM 5476 signed, scanned to file"; required without documentId',
+  })
+  @ValidateIf((dto: CreateConsentDto) => dto.documentId === undefined || dto.evidence !== undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
-  evidence: string;
+  evidence?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A consent_form document of the same file, as the evidence' })
+  @Optional()
+  @IsUUID()
+  documentId?: string;
 }

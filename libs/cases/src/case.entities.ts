@@ -140,4 +140,12 @@ export class CaseConsentEntity {
 
   @Column({ name: 'revoked_by', type: 'uuid', nullable: true })
   revokedBy: string | null;
+
+  /** The uploaded consent form this consent rests on, if any. */
+  @Column({ name: 'document_id', type: 'uuid', nullable: true })
+  documentId: string | null;
+
+  /** Set when that form was deleted: the consent no longer counts for handoffs and trades. */
+  @Column({ name: 'evidence_removed_at', type: 'timestamptz', nullable: true })
+  evidenceRemovedAt: Date | null;
 }

@@ -17,7 +17,12 @@ export function toConsentView(consent: CaseConsentEntity) {
     recordedBy: consent.recordedBy,
     createdAt: consent.createdAt.toISOString(),
     revokedAt: iso(consent.revokedAt),
-    active: consent.revokedAt === null && (consent.expiresAt === null || consent.expiresAt.getTime() > now),
+    active:
+      consent.revokedAt === null &&
+      consent.evidenceRemovedAt === null &&
+      (consent.expiresAt === null || consent.expiresAt.getTime() > now),
+    documentId: consent.documentId,
+    evidenceMissing: consent.evidenceRemovedAt !== null,
   };
 }
 
@@ -96,7 +101,10 @@ export class ConsentDto {
   @ApiProperty({ format: 'uuid' }) recordedBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) revokedAt: string | null;
-  @ApiProperty({ description: 'Not revoked and not expired' }) active: boolean;
+  @ApiProperty({ description: 'Not revoked, not expired, and its consent form (if any) not deleted' }) active: boolean;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The consent_form document, if any' })
+  documentId: string | null;
+  @ApiProperty({ description: 'Its consent_form document was deleted: record a new consent' }) evidenceMissing: boolean;
 }
 
 export class NoteDto {

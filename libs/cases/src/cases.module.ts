@@ -7,11 +7,12 @@ import { CasesRepository } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
 import { CaseTransfers } from './case-transfers.js';
 import { DeadlineTriage } from './deadline-triage.js';
+import { ConsentEvidence } from './consent-evidence.js';
 
 @Module({
   imports: [AuditModule, DirectoryModule, IdentityModule],
   controllers: [CasesController],
-  providers: [CasesRepository, CasesService, CaseTransfers, DeadlineTriage],
-  exports: [CasesService, CaseTransfers],
+  providers: [CasesRepository, CasesService, CaseTransfers, DeadlineTriage, ConsentEvidence],
+  exports: [CasesService, CaseTransfers, ConsentEvidence],
 })
 export class CasesModule {}

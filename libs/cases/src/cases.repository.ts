@@ -139,6 +139,7 @@ export class CasesRepository {
     const rows: { case_id: string }[] = await tx.query(
       `SELECT DISTINCT case_id FROM case_consents
        WHERE case_id = ANY($1::uuid[]) AND scope = 'share_with_offices' AND revoked_at IS NULL
+         AND evidence_removed_at IS NULL
          AND (expires_at IS NULL OR expires_at > now())
          AND granted_at > now() - make_interval(days => $2)`,
       [caseIds, maxAgeDays],
@@ -178,6 +179,18 @@ export class CasesRepository {
 
   findConsent(tx: Tx, caseId: string, consentId: string): Promise<CaseConsentEntity | null> {
     return tx.findOne(CaseConsentEntity, { where: { id: consentId, caseId } });
+  }
+
+  /** The consents resting on a deleted consent form lose their evidence; returns their ids. */
+  async removeConsentEvidence(tx: Tx, caseId: string, documentId: string): Promise<string[]> {
+    const rows = rowsOf<{ id: string }>(
+      await tx.query(
+        `UPDATE case_consents SET evidence_removed_at = now()
+         WHERE case_id = $1 AND document_id = $2 AND evidence_removed_at IS NULL RETURNING id`,
+        [caseId, documentId],
+      ),
+    );
+    return rows.map((row) => row.id);
   }
 
   saveConsent(tx: Tx, consent: Partial<CaseConsentEntity>): Promise<CaseConsentEntity> {

@@ -17,6 +17,7 @@ import { UsersService } from '@relay/identity';
 import { CasesRepository } from './cases.repository.js';
 import { CaseEntity } from './case.entities.js';
 import { DONE_STATUSES, TRANSITIONS } from './case.enums.js';
+import { ConsentEvidence } from './consent-evidence.js';
 import type {
   CaseQuery,
   ContinueCaseDto,
@@ -51,6 +52,7 @@ export class CasesService {
     private readonly directory: DirectoryService,
     private readonly users: UsersService,
     private readonly events: EventLog,
+    private readonly evidence: ConsentEvidence,
   ) {}
 
   async create(actor: Actor, dto: CreateCaseDto): Promise<CaseView> {
@@ -223,15 +225,20 @@ export class CasesService {
     if (expiresAt && expiresAt <= grantedAt) throw AppError.invalid('expiresAt', 'must be after grantedAt');
     return this.transactions.run(async (tx) => {
       await this.writable(tx, actor, caseId);
+      if (dto.documentId && !(await this.evidence.isConsentForm(tx, caseId, dto.documentId))) {
+        throw AppError.invalid('documentId', 'must be a consent_form document of this file');
+      }
       const consent = await this.cases.saveConsent(tx, {
         caseId,
         scope: dto.scope,
         grantedAt,
         expiresAt,
-        evidence: dto.evidence,
+        evidence: dto.evidence ?? 'Signed consent form kept with the file',
         recordedBy: actor.userId,
         revokedAt: null,
         revokedBy: null,
+        documentId: dto.documentId ?? null,
+        evidenceRemovedAt: null,
       });
       await this.audit.record(tx, {
         action: 'case.consent_recorded',
@@ -263,6 +270,27 @@ export class CasesService {
         data: { scope: consent.scope },
       });
     });
+  }
+
+  /** For other contexts (documents, letters): the file if the caller's office handles it; 404 otherwise. */
+  async handledFile(tx: Tx, actor: Actor, caseId: string, lock = false): Promise<CaseEntity> {
+    const kase = actor.officeId ? await this.cases.findVisible(tx, actor.officeId, caseId, lock) : null;
+    if (!kase || kase.handlingOfficeId !== actor.officeId) throw AppError.notFound('Case');
+    return kase;
+  }
+
+  /** A consent form was deleted: consents resting on it lack evidence from now on. */
+  async consentFormRemoved(tx: Tx, actor: Actor, caseId: string, documentId: string): Promise<void> {
+    for (const consentId of await this.cases.removeConsentEvidence(tx, caseId, documentId)) {
+      await this.audit.record(tx, {
+        action: 'case.consent_evidence_removed',
+        actor,
+        caseId,
+        targetType: 'consent',
+        targetId: consentId,
+        data: { documentId },
+      });
+    }
   }
 
   async history(actor: Actor, caseId: string, query: { after?: string; limit: number }) {

@@ -5,6 +5,7 @@ import { type Actor, AppConfig, TransactionRunner, type Tx } from '@relay/platfo
 import { UsersService } from '@relay/identity';
 import { CasesService, CreateCaseDto } from '@relay/cases';
 import { ChannelsService } from '@relay/channels';
+import { DocumentsDemo } from '@relay/documents';
 import { DirectoryLoader } from './directory-loader.js';
 
 const HOME_RIDING = '35067'; // Nepean
@@ -41,6 +42,7 @@ export class DemoSeeder {
     private readonly cases: CasesService,
     private readonly channels: ChannelsService,
     private readonly config: AppConfig,
+    private readonly documentsDemo: DocumentsDemo,
   ) {}
 
   /** Creates the demo accounts unless they exist; answers their logins and password when it did. */
@@ -61,7 +63,13 @@ export class DemoSeeder {
         id: string;
         code: string;
       }[];
-      return this.createDemoUsers(tx, new Map(rows.map((row) => [row.code, row.id])), password);
+      const officeIds = new Map(rows.map((row) => [row.code, row.id]));
+      await this.documentsDemo.seed(
+        tx,
+        dataDir,
+        [HOME_RIDING, NEIGHBOUR_RIDING].map((code) => officeIds.get(code)!),
+      );
+      return this.createDemoUsers(tx, officeIds, password);
     });
     if (logins === null) {
       this.logger.log('SEED_DEMO: the demo accounts exist already; their password was printed when they were made');

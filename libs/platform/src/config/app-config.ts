@@ -285,6 +285,21 @@ export class AppConfig {
   @Min(1)
   USER_RATE_LIMIT = 6000;
 
+  /** Largest document upload, in megabytes (decimal: 1 MB = 1,000,000 bytes). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DOCUMENT_MAX_MB = 20;
+
+  /** Set: documents are kept in this S3-compatible bucket, `http(s)://[key:secret@]host[:port]/bucket[?region=…]`; unset: in PostgreSQL. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/?(\?.*)?$/, {
+    message: 'DOCUMENT_STORE_URL must be http(s)://[key:secret@]host[:port]/bucket',
+  })
+  DOCUMENT_STORE_URL?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent' = 'info';
 }
@@ -301,7 +316,15 @@ export function allowedOrigins(config: AppConfig): string[] {
 /** Parses and validates the environment; throws one line per bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
-  const extra = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'METRICS_TOKEN'];
+  const extra = [
+    'DATABASE_URL',
+    'REDIS_URL',
+    'JWT_SECRET',
+    'ADMIN_EMAIL',
+    'ADMIN_PASSWORD',
+    'METRICS_TOKEN',
+    'DOCUMENT_STORE_URL',
+  ];
   extra.push('MIGRATION_DATABASE_URL', 'AUDIT_KEY');
   const picked = Object.fromEntries(
     [...known, ...extra].filter((key) => env[key] !== undefined).map((key) => [key, env[key]]),

@@ -135,6 +135,15 @@ export interface LiveEventMap {
   'trade.withdrawn': TradePayload;
   'trade.expired': TradePayload;
   'precedent.shared': PrecedentPayload;
+  /** A file's new document: never its name or title. */
+  'document.added': {
+    documentId: string;
+    caseId: string;
+    reference: string;
+    kind: string;
+    mediaType: string;
+    bytes: number;
+  };
 }
 
 export type LiveEventType = keyof LiveEventMap;
@@ -166,6 +175,7 @@ export const LIVE_EVENT_TYPES = [
   'trade.withdrawn',
   'trade.expired',
   'precedent.shared',
+  'document.added',
 ] as const satisfies readonly LiveEventType[];
 
 export const streams = {

@@ -12,3 +12,21 @@ export function requireJson(req: Request, _res: Response, next: NextFunction): v
   }
   next();
 }
+
+/** A route that takes another media type (a document upload reads its own multipart body). */
+export interface NonJsonRoute {
+  method: string;
+  path: RegExp;
+}
+
+/** `requireJson`, except on the routes named, which check their own media type. */
+export function requireJsonExcept(routes: NonJsonRoute[]) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const path = req.path;
+    if (routes.some((route) => route.method === req.method && route.path.test(path))) {
+      next();
+      return;
+    }
+    requireJson(req, res, next);
+  };
+}

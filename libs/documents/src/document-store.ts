@@ -1,0 +1,25 @@
+import type { Tx } from '@relay/platform';
+
+/** Where a document's bytes are written, chunk by chunk, as they arrive. */
+export interface ByteSink {
+  write(chunk: Buffer): Promise<void>;
+  /** All bytes are written (the object exists, or the chunks are in the transaction). */
+  end(): Promise<void>;
+  /** Gives up: nothing written may stay (a rolled-back transaction, an aborted upload). */
+  abort(): Promise<void>;
+}
+
+/**
+ * The one interface both stores share. `pg` writes inside the caller's transaction, with
+ * the metadata and audit row; `bucket` writes the object first and the row is committed
+ * after it (objects left by a failed commit are removed by the orphan-cleanup job).
+ */
+export interface DocumentStore {
+  readonly name: 'pg' | 'bucket';
+  /** Whether writes belong to the caller's transaction (and so must happen inside it). */
+  readonly transactional: boolean;
+  open(tx: Tx, documentId: string): ByteSink;
+  read(documentId: string): AsyncIterable<Buffer>;
+  /** Removes the bytes as part of `tx` (pg) or once `tx` has committed (bucket). */
+  remove(tx: Tx, documentId: string): Promise<void>;
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Readable } from 'node:stream';
+import { type Actor, CurrentActor, Idempotent, PageQuery, UuidParam } from '@relay/platform';
+import { DocumentsService } from './documents.service.js';
+import { LettersService } from './letters.service.js';
+import { CreateLetterDto, DeleteDocumentQuery, UploadDocumentDto } from './document.dto.js';
+import { DocumentDto, DocumentPageDto } from './document.views.js';
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller()
+export class DocumentsController {
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly letters: LettersService,
+  ) {}
+
+  @Post('cases/:id/documents')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadDocumentDto })
+  @ApiCreatedResponse({
+    type: DocumentDto,
+    description: 'Stored. 400 empty file or bad field, 413 over DOCUMENT_MAX_MB, 415 not an accepted media type',
+  })
+  upload(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Req() req: Request) {
+    return this.documents.upload(actor, id, req);
+  }
+
+  @Get('cases/:id/documents')
+  @ApiOkResponse({ type: DocumentPageDto, description: "The file's documents, newest first, tombstones included" })
+  list(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQuery) {
+    return this.documents.list(actor, id, query);
+  }
+
+  @Get('documents/:id/content')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The bytes; ETag is their SHA-256; each download is audited' })
+  async content(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.documents.download(actor, id);
+    res.setHeader('ETag', file.etag);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'private, no-store');
+    return new StreamableFile(Readable.from(file.body), {
+      type: file.mediaType,
+      length: file.bytes,
+      disposition: file.disposition,
+    });
+  }
+
+  @Delete('documents/:id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The bytes are gone; the row stays as a tombstone (who, when, why)' })
+  remove(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: DeleteDocumentQuery) {
+    return this.documents.remove(actor, id, query.reason);
+  }
+
+  @Post('cases/:id/letters')
+  @Idempotent()
+  @ApiCreatedResponse({ type: DocumentDto, description: 'The letter, rendered to PDF, as a correspondence document' })
+  writeLetter(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateLetterDto) {
+    return this.letters.write(actor, id, dto.templateId);
+  }
+}

@@ -1,0 +1,250 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import {
+  type Actor,
+  AppConfig,
+  AppError,
+  decodeCursor,
+  EventLog,
+  type PageQuery,
+  streams,
+  toPage,
+  TransactionRunner,
+  type Tx,
+} from '@relay/platform';
+import { AuditService } from '@relay/audit';
+import { CasesService, ConsentEvidence } from '@relay/cases';
+import { DocumentStores } from './document-stores.js';
+import type { ByteSink } from './document-store.js';
+import { DocumentsRepository } from './documents.repository.js';
+import { type DocumentKind, UploadFieldsDto } from './document.dto.js';
+import { type DocumentRow, toDocumentView } from './document.views.js';
+import { attachmentDisposition, sanitizeFilename } from './filename.js';
+import { receiveUpload } from './multipart-upload.js';
+import type { MediaType } from './sniff.js';
+import { Slots } from './slots.js';
+
+export type DocumentView = ReturnType<typeof toDocumentView>;
+
+/** What a download sends: the headers' values and the bytes as a stream. */
+export interface Download {
+  mediaType: string;
+  bytes: number;
+  etag: string;
+  disposition: string;
+  body: AsyncIterable<Buffer>;
+}
+
+/** A document to keep: its bytes have been written to `sink`-side storage already. */
+interface NewDocument {
+  id: string;
+  kind: DocumentKind;
+  title: string | null;
+  filename: string;
+  mediaType: MediaType;
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * Documents kept with a file. Only the handling office sees them (the home office and
+ * everyone else get 404), and they follow the case on a handoff or trade because they
+ * hang off it. File names and titles are constituent data: they never reach an event, a
+ * log line or the audit trail, which carry the id, kind, size and hash.
+ */
+@Injectable()
+export class DocumentsService implements OnModuleInit {
+  /**
+   * An upload to PostgreSQL holds a pooled connection while its bytes arrive: half the pool
+   * at most, so other requests still get connections. The rest wait unread (TCP holds
+   * their clients back) rather than time out on the pool.
+   */
+  private readonly pgUploads: Slots;
+
+  constructor(
+    private readonly documents: DocumentsRepository,
+    private readonly stores: DocumentStores,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly events: EventLog,
+    private readonly cases: CasesService,
+    private readonly evidence: ConsentEvidence,
+    private readonly config: AppConfig,
+  ) {
+    this.pgUploads = new Slots(Math.max(1, Math.floor(config.DB_POOL_SIZE / 2)));
+  }
+
+  onModuleInit(): void {
+    this.evidence.provide((tx, caseId, documentId) => this.documents.isLiveConsentForm(tx, caseId, documentId));
+  }
+
+  async upload(actor: Actor, caseId: string, req: IncomingMessage): Promise<DocumentView> {
+    // Before reading a byte: an unknown or foreign file is a 404 at once.
+    await this.cases.handledFile(this.transactions.reader, actor, caseId);
+    const id = randomUUID();
+    const store = this.stores.current;
+    const maxBytes = this.config.DOCUMENT_MAX_MB * 1_000_000;
+    const receive = async (tx: Tx) => {
+      const { fields, file } = await receiveUpload(req, maxBytes, () => store.open(tx, id));
+      const checked = await checkFields(fields);
+      if (!file) throw AppError.invalid('file', 'is required');
+      return { id, ...checked, ...file, filename: sanitizeFilename(file.filename, file.mediaType) };
+    };
+    if (store.transactional) {
+      return this.pgUploads.run(() =>
+        this.transactions.run(async (tx) => this.keep(tx, actor, caseId, await receive(tx))),
+      );
+    }
+    // The object first, then the row; an object whose row never commits is removed.
+    try {
+      const received = await receive(this.transactions.reader);
+      return await this.transactions.run((tx) => this.keep(tx, actor, caseId, received));
+    } catch (error) {
+      await this.stores.removeNow(id);
+      throw error;
+    }
+  }
+
+  /** Stores a document the server made (a letter) through the same path as an upload. */
+  async keepGenerated(tx: Tx, actor: Actor, caseId: string, doc: Omit<NewDocument, 'id'>, content: Buffer) {
+    const id = randomUUID();
+    const store = this.stores.current;
+    const sink: ByteSink = store.open(tx, id);
+    try {
+      await sink.write(content);
+      await sink.end();
+      return await this.keep(tx, actor, caseId, { ...doc, id });
+    } catch (error) {
+      await sink.abort();
+      throw error;
+    }
+  }
+
+  async list(actor: Actor, caseId: string, query: PageQuery) {
+    const after = decodeCursor(query.after, ['timestamp', 'uuid']);
+    return this.transactions.run(async (tx) => {
+      await this.cases.handledFile(tx, actor, caseId);
+      await this.audit.record(tx, {
+        action: 'case.viewed',
+        actor,
+        caseId,
+        targetType: 'case',
+        targetId: caseId,
+        data: { view: 'documents' },
+      });
+      const rows = await this.documents.listForCase(tx, caseId, after, query.limit + 1);
+      return toPage(rows, query.limit, (row) => [row.uploadedAt.toISOString(), row.id], toDocumentView);
+    });
+  }
+
+  /** The bytes of a live document; the read is audited before the first byte leaves. */
+  async download(actor: Actor, documentId: string): Promise<Download> {
+    const row = await this.transactions.run(async (tx) => {
+      const doc = await this.visible(tx, actor, documentId);
+      if (doc.deletedAt) throw AppError.notFound('Document');
+      await this.audit.record(tx, {
+        action: 'document.downloaded',
+        actor,
+        caseId: doc.caseId,
+        targetType: 'document',
+        targetId: doc.id,
+        data: facts(doc),
+      });
+      return doc;
+    });
+    return {
+      mediaType: row.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : row.mediaType,
+      bytes: Number(row.bytes),
+      etag: `"${row.sha256}"`,
+      disposition: attachmentDisposition(row.filename),
+      body: this.stores.of(row.store).read(row.id),
+    };
+  }
+
+  /** Removes the bytes; the row stays as a tombstone saying who, when and why. */
+  async remove(actor: Actor, documentId: string, reason: string): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const doc = await this.visible(tx, actor, documentId, true);
+      if (doc.deletedAt) return;
+      await this.documents.markDeleted(tx, doc.id, actor.userId, reason);
+      await this.stores.of(doc.store).remove(tx, doc.id);
+      await this.audit.record(tx, {
+        action: 'document.deleted',
+        actor,
+        caseId: doc.caseId,
+        targetType: 'document',
+        targetId: doc.id,
+        data: facts(doc),
+      });
+      if (doc.kind === 'consent_form') await this.cases.consentFormRemoved(tx, actor, doc.caseId, doc.id);
+    });
+  }
+
+  private async keep(tx: Tx, actor: Actor, caseId: string, doc: NewDocument): Promise<DocumentView> {
+    // Checked again in the transaction: the file may have moved while the bytes arrived.
+    const kase = await this.cases.handledFile(tx, actor, caseId);
+    const row = await this.documents.insert(tx, {
+      ...doc,
+      caseId,
+      store: this.stores.current.name,
+      uploadedBy: actor.userId,
+    });
+    await this.audit.record(tx, {
+      action: 'document.added',
+      actor,
+      caseId,
+      targetType: 'document',
+      targetId: row.id,
+      data: facts(row),
+    });
+    await this.events.append(tx, streams.office(kase.handlingOfficeId), 'document.added', actor, {
+      documentId: row.id,
+      caseId,
+      reference: kase.reference,
+      kind: row.kind,
+      mediaType: row.mediaType,
+      bytes: Number(row.bytes),
+    });
+    return toDocumentView(row);
+  }
+
+  /** The document if the caller's office handles its file; 404 otherwise, home office included. */
+  private async visible(tx: Tx, actor: Actor, documentId: string, lock = false): Promise<DocumentRow> {
+    const doc = actor.officeId ? await this.documents.find(tx, documentId, lock) : null;
+    if (!doc) throw AppError.notFound('Document');
+    try {
+      await this.cases.handledFile(tx, actor, doc.caseId);
+    } catch {
+      throw AppError.notFound('Document');
+    }
+    return doc;
+  }
+}
+
+/** What the audit trail may say of a document: never its name or title. */
+function facts(doc: Pick<DocumentRow, 'id' | 'kind' | 'bytes' | 'sha256'>) {
+  return { documentId: doc.id, kind: doc.kind, bytes: Number(doc.bytes), sha256: doc.sha256 };
+}
+
+/** The form fields, validated like any JSON body: known fields only, each within its limits. */
+async function checkFields(fields: Record<string, string>): Promise<{ kind: DocumentKind; title: string | null }> {
+  const dto = plainToInstance(UploadFieldsDto, fields);
+  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) {
+    throw new AppError(
+      'validation_failed',
+      'The request is not valid',
+      errors.flatMap((error) =>
+        Object.values(error.constraints ?? {}).map((message) => ({
+          field: error.property,
+          message: message.replace(/^property \S+ /, ''),
+        })),
+      ),
+    );
+  }
+  if (dto.title?.includes('\u0000')) throw AppError.invalid('title', 'must not contain the NUL character');
+  return { kind: dto.kind, title: dto.title ?? null };
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, PageQuery, UuidParam } from '@relay/platform';
+import { LettersService } from './letters.service.js';
+import { CreateLetterTemplateDto } from './document.dto.js';
+import { LetterTemplateDto, LetterTemplatePageDto } from './document.views.js';
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('letter-templates')
+export class LetterTemplatesController {
+  constructor(private readonly letters: LettersService) {}
+
+  @Get()
+  @ApiOkResponse({ type: LetterTemplatePageDto, description: "The caller's office's templates, oldest first" })
+  list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
+    return this.letters.listTemplates(actor, query);
+  }
+
+  @Post()
+  @Idempotent()
+  @ApiCreatedResponse({ type: LetterTemplateDto, description: 'Office lead only; an unknown field is a 400' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateLetterTemplateDto) {
+    return this.letters.createTemplate(actor, dto);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: LetterTemplateDto })
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+    return this.letters.getTemplate(actor, id);
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { type Actor, AppError, decodeCursor, type PageQuery, toPage, TransactionRunner } from '@relay/platform';
+import { AuditService } from '@relay/audit';
+import { CasesService } from '@relay/cases';
+import { DocumentsRepository } from './documents.repository.js';
+import { DocumentsService } from './documents.service.js';
+import type { CreateLetterTemplateDto } from './document.dto.js';
+import { toTemplateView } from './document.views.js';
+import { checkTemplate, fillTemplate, type LetterData, longDate, renderLetterPdf } from './letter-render.js';
+
+/**
+ * Letter templates (an office's own, written by its lead) and letters: a template filled
+ * with the file's data, rendered to PDF and kept with the file as a `correspondence`
+ * document.
+ */
+@Injectable()
+export class LettersService {
+  constructor(
+    private readonly documents: DocumentsRepository,
+    private readonly documentsService: DocumentsService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly cases: CasesService,
+  ) {}
+
+  async createTemplate(actor: Actor, dto: CreateLetterTemplateDto) {
+    const officeId = requireOffice(actor);
+    if (actor.role !== 'office_lead') throw AppError.forbidden("Only the office lead writes the office's letters");
+    checkTemplate(dto.body);
+    return this.transactions.run(async (tx) => {
+      const row = await this.documents.insertTemplate(tx, officeId, actor.userId, dto);
+      await this.audit.record(tx, {
+        action: 'letter_template.created',
+        actor,
+        targetType: 'letter_template',
+        targetId: row.id,
+        data: { language: row.language, kind: row.kind },
+      });
+      return toTemplateView(row);
+    });
+  }
+
+  async listTemplates(actor: Actor, query: PageQuery) {
+    const officeId = requireOffice(actor);
+    const after = decodeCursor(query.after, ['timestamp', 'uuid']);
+    const rows = await this.documents.listTemplates(officeId, after, query.limit + 1);
+    return toPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id], toTemplateView);
+  }
+
+  async getTemplate(actor: Actor, templateId: string) {
+    const row = actor.officeId
+      ? await this.documents.findTemplate(this.transactions.reader, actor.officeId, templateId)
+      : null;
+    if (!row) throw AppError.notFound('Letter template');
+    return toTemplateView(row);
+  }
+
+  /** Renders the office's template with the file's data into a new `correspondence` document. */
+  async write(actor: Actor, caseId: string, templateId: string) {
+    return this.transactions.run(async (tx) => {
+      const kase = await this.cases.handledFile(tx, actor, caseId);
+      const template = await this.documents.findTemplate(tx, kase.handlingOfficeId, templateId);
+      if (!template) throw AppError.notFound('Letter template');
+      const office = await this.documents.letterhead(tx, kase.handlingOfficeId);
+      const data: LetterData = {
+        constituent: {
+          fullName: kase.constituent.fullName,
+          uci: kase.constituent.uci ?? '',
+          applicationNumber: kase.constituent.applicationNumber ?? '',
+        },
+        case: { reference: kase.reference },
+        office: { name: office.name, nameFr: office.nameFr },
+        mp: { name: office.mpName ?? '' },
+        today: longDate(template.language),
+      };
+      const pdf = await renderLetterPdf(template.language, data, fillTemplate(template.body, data));
+      return this.documentsService.keepGenerated(
+        tx,
+        actor,
+        caseId,
+        {
+          kind: 'correspondence',
+          title: template.name,
+          filename: `${kase.reference}-${template.kind}-${template.language}.pdf`,
+          mediaType: 'application/pdf',
+          bytes: pdf.length,
+          sha256: sha256(pdf),
+        },
+        pdf,
+      );
+    });
+  }
+}
+
+function requireOffice(actor: Actor): string {
+  if (!actor.officeId) throw AppError.forbidden('Letter templates belong to offices');
+  return actor.officeId;
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
