@@ -1,4 +1,12 @@
-import { addBusinessDays, addSpan, addWindow, isBusinessDate, parseSpan } from './business-days.js';
+import {
+  addBusinessDays,
+  addSpan,
+  addWindow,
+  isBusinessDate,
+  parseSpan,
+  startOfDay,
+  startOfWeek,
+} from './business-days.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -65,5 +73,16 @@ describe('configured spans', () => {
     expect(addWindow(friday, 48).toISOString()).toBe('2026-12-08T20:00:00.000Z'); // priority: Tuesday 15:00
     expect(addWindow(friday, 240).toISOString()).toBe('2026-12-18T20:00:00.000Z'); // routine: ten days later
     expect(addWindow(friday, 36).toISOString()).toBe('2026-12-08T08:00:00.000Z'); // 1 business day + 12 h
+  });
+});
+
+describe('days and weeks in Ottawa', () => {
+  it('starts a day and a week at local midnight', () => {
+    // Wednesday Dec 2 2026, 03:00 UTC is still Tuesday Dec 1 in Ottawa.
+    expect(startOfDay(at('2026-12-02T03:00:00Z')).toISOString()).toBe('2026-12-01T05:00:00.000Z');
+    expect(startOfDay(at('2026-12-02T03:00:00Z'), 1).toISOString()).toBe('2026-12-02T05:00:00.000Z');
+    expect(startOfWeek(at('2026-12-06T20:00:00Z')).toISOString()).toBe('2026-11-30T05:00:00.000Z'); // Sunday
+    expect(startOfWeek(at('2026-11-30T05:00:00Z')).toISOString()).toBe('2026-11-30T05:00:00.000Z'); // Monday 00:00
+    expect(startOfWeek(at('2026-12-02T12:00:00Z'), -3).toISOString()).toBe('2026-11-09T05:00:00.000Z');
   });
 });

@@ -91,3 +91,16 @@ export function addWindow(from: Date, hours: number): Date {
   if (hours < 24) return new Date(from.getTime() + hours * 3_600_000);
   return new Date(addBusinessDays(from, Math.floor(hours / 24)).getTime() + (hours % 24) * 3_600_000);
 }
+
+/** Midnight in Ottawa of the day `at` falls on, `days` days later (negative: earlier). */
+export function startOfDay(at: Date, days = 0): Date {
+  const { date } = wallOf(at);
+  return instantOf(new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10), 0);
+}
+
+/** Monday 00:00 in Ottawa of the week `at` falls in, `weeks` weeks later (negative: earlier). */
+export function startOfWeek(at: Date, weeks = 0): Date {
+  const { date } = wallOf(at);
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  return startOfDay(at, weeks * 7 - weekday);
+}
