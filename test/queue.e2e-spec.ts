@@ -77,6 +77,42 @@ describe('the triage queue', () => {
     expect(byId.get(routine.id)).toMatchObject({ reference: routine.reference, access: 'full', status: 'open' });
   });
 
+  it('weighs follow-ups and IRCC replies against deadlines and intake windows', async () => {
+    const { a } = await freshOffice();
+    const withFollowUp = await open(a, { urgency: 'routine' });
+    await as(a)
+      .post(`/cases/${withFollowUp.id}/follow-ups`, { dueAt: inHours(1), note: 'Chase the biometrics letter' })
+      .expect(201);
+    const awaitingIrcc = await open(a, { urgency: 'routine' });
+    const enquiry = await as(a)
+      .post(`/cases/${awaitingIrcc.id}/interactions`, {
+        kind: 'ircc_enquiry',
+        direction: 'outbound',
+        occurredAt: inHours(-1),
+        replyDueAt: inHours(0.5),
+        summary: 'Asked MCMPS for the file status',
+      })
+      .expect(201);
+    const removal = await open(a, { urgency: 'routine', deadline: inHours(2) });
+    const emergency = await open(a, { urgency: 'emergency' });
+    const quiet = await open(a, { urgency: 'emergency' });
+    await actOn(a, quiet.id);
+    // A follow-up at the very time of the deadline: the deadline names the reason.
+    const tied = await open(a, { urgency: 'routine', deadline: inHours(3) });
+    await as(a).post(`/cases/${tied.id}/follow-ups`, { dueAt: tied.deadline, note: 'Same time' }).expect(201);
+
+    const items = await queue(a);
+    expect(items.map((i) => [i.id, i.dueReason])).toEqual([
+      [awaitingIrcc.id, 'ircc_reply'],
+      [withFollowUp.id, 'follow_up'],
+      [removal.id, 'deadline'],
+      [tied.id, 'deadline'],
+      [emergency.id, 'intake_window'],
+      [quiet.id, null],
+    ]);
+    expect(items[0].dueAt).toBe(enquiry.body.replyDueAt);
+  });
+
   it('breaks ties of due time by urgency, then age, and marks what is overdue', async () => {
     const { a } = await freshOffice();
     const due = inHours(-2);

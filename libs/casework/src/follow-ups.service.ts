@@ -107,9 +107,9 @@ export class FollowUpsService implements OnModuleInit {
   }
 
   async done(actor: Actor, id: string) {
-    const officeId = requireOffice(actor);
     return this.transactions.run(async (tx) => {
-      const found = await this.followUps.findForOffice(tx, officeId, id);
+      // Like a file, a follow-up outside the caller's office (admins have none) is a 404.
+      const found = actor.officeId ? await this.followUps.findForOffice(tx, actor.officeId, id) : null;
       if (!found) throw AppError.notFound('Follow-up');
       await this.work.handled(tx, actor, found.caseId, true);
       const row = await this.followUps.markDone(tx, id, actor.userId);
