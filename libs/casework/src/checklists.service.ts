@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type Actor, AppError, assertVersion, decodeCursor, toPage, TransactionRunner, type Tx } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { type CaseEntity, CaseEvents, CaseWork } from '@relay/cases';
@@ -14,7 +14,7 @@ import { requireOffice } from './case-reads.js';
  * the best match, whose items are ticked with who and when.
  */
 @Injectable()
-export class ChecklistsService implements OnModuleInit {
+export class ChecklistsService {
   constructor(
     private readonly checklists: ChecklistsRepository,
     private readonly work: CaseWork,
@@ -22,9 +22,8 @@ export class ChecklistsService implements OnModuleInit {
     private readonly channels: ChannelsService,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-  ) {}
-
-  onModuleInit(): void {
+  ) {
+    // On construction, not at init: the demo seed makes files before the app's init hooks run.
     this.caseEvents.listen({ created: (tx, actor, kase) => this.copyTemplate(tx, actor, kase) });
   }
 

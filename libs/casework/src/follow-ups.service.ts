@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type Actor, AppError, decodeCursor, startOfDay, toPage, TransactionRunner, type Tx } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { UsersService } from '@relay/identity';
@@ -15,7 +15,7 @@ const DAY = 86_400_000;
  * open follow-up is kept on the case row for the triage queue.
  */
 @Injectable()
-export class FollowUpsService implements OnModuleInit {
+export class FollowUpsService {
   constructor(
     private readonly followUps: FollowUpsRepository,
     private readonly work: CaseWork,
@@ -24,9 +24,8 @@ export class FollowUpsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly users: UsersService,
     private readonly reads: CaseReads,
-  ) {}
-
-  onModuleInit(): void {
+  ) {
+    // On construction, not at init: the demo seed makes files before the app's init hooks run.
     this.caseEvents.listen({ moved: (tx, actor, kase) => this.clearAssignees(tx, actor, kase) });
   }
 
