@@ -6,12 +6,13 @@ import { contention, contentionBaseline } from './contention.js';
 import { catchUp, idleSockets, rest, twoNodeFanout, writePath, writePathBaseline } from './scenarios.js';
 import { fanoutChart } from './chart.js';
 import { year } from './year.js';
+import { queue } from './queue.js';
 
 /**
  * `npm run bench [-- <scenario>]`: runs each scenario against the built server on a fresh
  * database (embedded, or on DATABASE_URL's server), with its baseline measured in the same
  * run, and writes bench/RESULTS.md, bench/results.json and bench/fanout.svg.
- * Scenarios: fanout, idle, contention, write, catchup, rest, year, twonodes (needs REDIS_URL).
+ * Scenarios: fanout, idle, contention, write, catchup, rest, queue, year, twonodes (needs REDIS_URL).
  * `node dist/bench/run.js report` re-renders RESULTS.md and the chart from results.json.
  * Knobs: BENCH_RUNS, BENCH_FANOUT_SIZES, BENCH_OFFERS, BENCH_MESSAGES, BENCH_IDLE_SOCKETS,
  * BENCH_YEAR_WEEKS, BENCH_TWO_NODE_SOCKETS; BENCH_CPU_PROF=<dir> profiles every server.
@@ -190,6 +191,28 @@ async function main(): Promise<void> {
         met: ours.p99Ms <= 50 && ours.errors === 0,
       });
     }
+    if (want('queue')) {
+      const { ours, baseline, usesIndex, sql } = await queue(database.url, 10, RUNS);
+      const figures = medians(ours);
+      const list = medians(baseline);
+      await record({
+        scenario: 'queue',
+        figures: {
+          ...figures,
+          costRatio: round(list.requestsPerSecond / figures.requestsPerSecond),
+          p99Ratio: round(figures.p99Ms / list.p99Ms),
+          usesQueueIndex: usesIndex,
+          sqlMs: sql.queueSqlMs,
+        },
+        baseline: { ...list, sqlMs: sql.listSqlMs },
+        target:
+          'GET /cases/queue?limit=50 costs ≤ 1.5× GET /cases?limit=50 (5,000 open files, 20,000 follow-ups, 50,000 interactions)',
+        met:
+          figures.errors === 0 &&
+          list.requestsPerSecond / figures.requestsPerSecond <= 1.5 &&
+          figures.p99Ms <= 1.5 * list.p99Ms,
+      });
+    }
     if (want('year')) {
       // One replay (it is long), on a database of its own holding only the year; the figures
       // extrapolate its weeks to 52.
@@ -274,6 +297,10 @@ ${results
   Baseline: one SQL query reading the same rows.
 - **rest**: autocannon, 100 connections, 10 s, \`GET /cases?limit=50\` with a token; baseline the
   bare \`GET /health\` route of the same server.
+- **queue**: autocannon, 100 connections, 10 s, \`GET /cases/queue?limit=50\` for an office with 5,000
+  open files, 20,000 follow-ups and 50,000 interactions; baseline \`GET /cases?limit=50\` on the same
+  data, run alternately; costRatio is list req/s over queue req/s, usesQueueIndex whether the planner
+  reads the page from cases_queue_idx; sqlMs the page's SQL alone (EXPLAIN ANALYZE, median of 21).
 - **two-nodes-fanout**: the same fan-out with the sockets split over two nodes joined by Redis;
   baseline one node. deliveriesPerSecond = sockets / time to the last receipt.
 `;

@@ -106,17 +106,19 @@ export class ChecklistsRepository {
   async bestMatch(
     tx: Tx,
     officeId: string,
-    channelIds: string[],
     category: string,
     immigrationType: string | null,
   ): Promise<TemplateRow | null> {
+    // The office's channels are read in the same statement: a case is being created in `tx`,
+    // and a second connection for them could starve the pool under load.
     const [row] = (await tx.query(
       `SELECT ${TEMPLATE_COLUMNS} FROM checklist_templates t
-       WHERE t.category = $3 AND (t.immigration_type IS NULL OR t.immigration_type = $4)
-         AND (t.office_id = $1 OR t.shared_with_channel_ids && $2::uuid[])
+       WHERE t.category = $2 AND (t.immigration_type IS NULL OR t.immigration_type = $3)
+         AND (t.office_id = $1
+           OR t.shared_with_channel_ids && ARRAY(SELECT channel_id FROM channel_members WHERE office_id = $1))
        ORDER BY (t.office_id = $1) DESC, (t.immigration_type IS NOT NULL) DESC, t.updated_at DESC, t.id
        LIMIT 1`,
-      [officeId, channelIds, category, immigrationType],
+      [officeId, category, immigrationType],
     )) as TemplateRow[];
     return row ?? null;
   }

@@ -155,14 +155,7 @@ export class ChecklistsService {
 
   /** A new file gets a copy of its office's (else a shared) template for its kind. */
   private async copyTemplate(tx: Tx, actor: Actor, kase: CaseEntity): Promise<void> {
-    const channelIds = await this.channels.channelIdsOfOffice(kase.handlingOfficeId);
-    const template = await this.checklists.bestMatch(
-      tx,
-      kase.handlingOfficeId,
-      channelIds,
-      kase.category,
-      kase.immigrationType,
-    );
+    const template = await this.checklists.bestMatch(tx, kase.handlingOfficeId, kase.category, kase.immigrationType);
     if (!template) return;
     await this.checklists.copyToCase(tx, kase.id, template);
     await this.audit.record(tx, {
