@@ -8,12 +8,14 @@ import { fanoutChart } from './chart.js';
 import { year } from './year.js';
 import { knowledgeReports } from './knowledge.js';
 import { documentsBaseline, documentsBench } from './documents.js';
+import { queue } from './queue.js';
 
 /**
  * `npm run bench [-- <scenario>]`: runs each scenario against the built server on a fresh
  * database (embedded, or on DATABASE_URL's server), with its baseline measured in the same
  * run, and writes bench/RESULTS.md, bench/results.json and bench/fanout.svg.
- * Scenarios: fanout, idle, contention, write, catchup, rest, year, twonodes (needs REDIS_URL), knowledge, documents.
+ * Scenarios: fanout, idle, contention, write, catchup, rest, queue, year, twonodes (needs REDIS_URL), knowledge,
+ * documents.
  * `node dist/bench/run.js report` re-renders RESULTS.md and the chart from results.json.
  * Knobs: BENCH_RUNS, BENCH_FANOUT_SIZES, BENCH_OFFERS, BENCH_MESSAGES, BENCH_IDLE_SOCKETS,
  * BENCH_YEAR_WEEKS, BENCH_TWO_NODE_SOCKETS; BENCH_CPU_PROF=<dir> profiles every server.
@@ -69,6 +71,8 @@ const BOUNDS: Record<string, string> = {
     "Not met in the one run made, and not a fair measure: it ran while other engineers' suites kept the two cores' load average at 27, so the bare SQL GROUP BY on the same 5,000 files itself took p50 47 ms, p99 139 ms. Of our cost beyond the query: every report read then wrote an audit row (a commit through the audit chain's lock per request; removed since for JSON reports, kept for CSV exports), and the query reads the office's files three times (opened, closed and open facts joined by UNION ALL). To re-measure on a quiet machine: npm run bench -- knowledge.",
   'channel-report':
     'As for caseload-report: measured at a load average of 27 (bare SQL GROUP BY over the 50 offices p50 265 ms, p99 519 ms), with an audit row per read at the time; the query reads the 29,500 files three times and rounds each quarter cell with an HMAC in Node.',
+  queue:
+    "Not a fair measurement: it ran once (BENCH_RUNS=1) at the end of a session while the machine's load average was ~28 on its 2 cores (other engineers' test suites), so both routes queued for CPU (p99 ~7-9 s, and 29 of the queue's requests timed out). The SQL alone is within the target: the queue's page is one range scan of cases_queue_idx (0.12 ms against the list's 0.10 ms); what the HTTP figures add is the server's CPU under that load. Re-run `npm run bench -- queue` on a quiet machine.",
   contention:
     'Counted as accept requests per second the target is met; offers won per second (one in eight requests) is ~100/s. Losing accepts wait for the winner to commit (the offer row lock) before they can answer 409, and each costs a full authenticated request.',
 };
@@ -194,6 +198,28 @@ async function main(): Promise<void> {
         target:
           'GET /cases (50 items, authenticated) p99 ≤ 50 ms under 100 connections; req/s beside a bare NestJS route',
         met: ours.p99Ms <= 50 && ours.errors === 0,
+      });
+    }
+    if (want('queue')) {
+      const { ours, baseline, usesIndex, sql } = await queue(database.url, 10, RUNS);
+      const figures = medians(ours);
+      const list = medians(baseline);
+      await record({
+        scenario: 'queue',
+        figures: {
+          ...figures,
+          costRatio: round(list.requestsPerSecond / figures.requestsPerSecond),
+          p99Ratio: round(figures.p99Ms / list.p99Ms),
+          usesQueueIndex: usesIndex,
+          sqlMs: sql.queueSqlMs,
+        },
+        baseline: { ...list, sqlMs: sql.listSqlMs },
+        target:
+          'GET /cases/queue?limit=50 costs ≤ 1.5× GET /cases?limit=50 (5,000 open files, 20,000 follow-ups, 50,000 interactions)',
+        met:
+          figures.errors === 0 &&
+          list.requestsPerSecond / figures.requestsPerSecond <= 1.5 &&
+          figures.p99Ms <= 1.5 * list.p99Ms,
       });
     }
     if (want('year')) {
@@ -323,6 +349,10 @@ ${results
   (\`POST /cases/:id/letters\`, render + store, end to end). The bucket is s3rver in the bench
   process, on the same cores. Baseline: bare \`pg\` binary COPY of the same 200 MB into and out of
   a chunk table, 20 connections at once, no HTTP.
+- **queue**: autocannon, 100 connections, 10 s, \`GET /cases/queue?limit=50\` for an office with 5,000
+  open files, 20,000 follow-ups and 50,000 interactions; baseline \`GET /cases?limit=50\` on the same
+  data, run alternately; costRatio is list req/s over queue req/s, usesQueueIndex whether the planner
+  reads the page from cases_queue_idx; sqlMs the page's SQL alone (EXPLAIN ANALYZE, median of 21).
 - **two-nodes-fanout**: the same fan-out with the sockets split over two nodes joined by Redis;
   baseline one node. deliveriesPerSecond = sockets / time to the last receipt.
 `;

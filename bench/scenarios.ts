@@ -144,7 +144,7 @@ export async function catchUp(databaseUrl: string, count: number) {
 
 const exec = promisify(execFile);
 
-async function autocannon(url: string, token: string, seconds: number) {
+export async function autocannon(url: string, token: string, seconds: number) {
   const { stdout } = await exec(
     resolve('node_modules/.bin/autocannon'),
     ['-c', '100', '-d', String(seconds), '-j', '-H', `authorization=Bearer ${token}`, url],

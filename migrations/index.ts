@@ -6,6 +6,7 @@ import { SessionChangeNotices1764300000000 } from './1764300000000-session-chang
 import { RemovalAndFixedAudiences1764400000000 } from './1764400000000-removal-and-fixed-audiences.js';
 import { Invitations1764500000000 } from './1764500000000-invitations.js';
 import { KeyedAuditChain1764600000000 } from './1764600000000-keyed-audit-chain.js';
+import { TheAssistantsDay1764700000000 } from './1764700000000-the-assistants-day.js';
 import { OfficeKnowledge1764800000000 } from './1764800000000-office-knowledge.js';
 import { DocumentsAndLetters1764900000000 } from './1764900000000-documents-and-letters.js';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   RemovalAndFixedAudiences1764400000000,
   Invitations1764500000000,
   KeyedAuditChain1764600000000,
+  TheAssistantsDay1764700000000,
   OfficeKnowledge1764800000000,
   DocumentsAndLetters1764900000000,
 ];

@@ -25,6 +25,7 @@ import { RealtimeModule } from '@relay/realtime';
 import { HandoffsModule } from '@relay/handoffs';
 import { KnowledgeModule } from '@relay/knowledge';
 import { DocumentsModule } from '@relay/documents';
+import { CaseworkModule } from '@relay/casework';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -78,6 +79,7 @@ export class AppModule {
         HandoffsModule,
         KnowledgeModule,
         DocumentsModule,
+        CaseworkModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -69,6 +69,7 @@ export class CaseEntity {
   /** Put on the table by its handling office: other offices may name it in a trade. */
   @Column({ name: 'available_for_trade', type: 'boolean', default: false })
   availableForTrade: boolean;
+
   /** How the file ended; set exactly while it is resolved or closed. */
   @Column({ type: 'text', nullable: true })
   outcome: Outcome | null;
@@ -80,6 +81,10 @@ export class CaseEntity {
   /** Set when the office's seat changed hands with the file open: the new team must review it. */
   @Column({ name: 'review_since', type: 'timestamptz', nullable: true })
   reviewSince: Date | null;
+
+  /** When the intake window ends; null once the file has been acted on (see the triage queue). */
+  @Column({ name: 'intake_due_at', type: 'timestamptz', nullable: true })
+  intakeDueAt: Date | null;
 
   @VersionColumn()
   version: number;

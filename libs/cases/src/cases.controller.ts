@@ -19,9 +19,18 @@ import {
   CreateCaseDto,
   CreateConsentDto,
   CreateNoteDto,
+  QueueQuery,
   UpdateCaseDto,
 } from './case.dto.js';
-import { CaseDto, CasePageDto, CaseStatusDto, ConsentDto, NoteDto, NotePageDto } from './case.views.js';
+import {
+  CaseDto,
+  CasePageDto,
+  CaseStatusDto,
+  ConsentDto,
+  NoteDto,
+  NotePageDto,
+  QueuePageDto,
+} from './case.views.js';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -44,6 +53,13 @@ export class CasesController {
   @ApiOkResponse({ type: CasePageDto })
   list(@CurrentActor() actor: Actor, @Query() query: CaseQuery) {
     return this.cases.list(actor, query);
+  }
+
+  // Before GET :id, which would otherwise take "queue" for an id.
+  @Get('queue')
+  @ApiOkResponse({ type: QueuePageDto, description: "The office's open files, what must be done first first" })
+  queue(@CurrentActor() actor: Actor, @Query() query: QueueQuery) {
+    return this.cases.queue(actor, query);
   }
 
   @Get(':id')

@@ -8,11 +8,13 @@ import { CasesService } from './cases.service.js';
 import { CaseTransfers } from './case-transfers.js';
 import { DeadlineTriage } from './deadline-triage.js';
 import { ConsentEvidence } from './consent-evidence.js';
+import { CaseEvents } from './case-events.js';
+import { CaseWork } from './case-work.js';
 
 @Module({
   imports: [AuditModule, DirectoryModule, IdentityModule],
   controllers: [CasesController],
-  providers: [CasesRepository, CasesService, CaseTransfers, DeadlineTriage, ConsentEvidence],
-  exports: [CasesService, CaseTransfers, ConsentEvidence],
+  providers: [CasesRepository, CasesService, CaseTransfers, DeadlineTriage, ConsentEvidence, CaseEvents, CaseWork],
+  exports: [CasesService, CaseTransfers, ConsentEvidence, CaseEvents, CaseWork],
 })
 export class CasesModule {}

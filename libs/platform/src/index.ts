@@ -30,3 +30,5 @@ export * from './database/database-roles.js';
 export * from './security/audit-key.js';
 export * from './security/secret-file.js';
 export * from './http/audit-sink.js';
+export * from './calendar/business-days.js';
+export * from './calendar/federal-holidays.js';

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   consent_missing: 409,
   case_not_transferable: 409,
   audit_verify_running: 409,
+  already_done: 409,
   version_mismatch: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -144,6 +144,14 @@ export interface LiveEventMap {
     mediaType: string;
     bytes: number;
   };
+  'follow_up.due': { followUpId: string; caseId: string; caseReference: string; dueAt: string };
+  'ircc.reply_overdue': {
+    interactionId: string;
+    caseId: string;
+    caseReference: string;
+    sentAt: string;
+    replyDueAt: string;
+  };
 }
 
 export type LiveEventType = keyof LiveEventMap;
@@ -176,6 +184,8 @@ export const LIVE_EVENT_TYPES = [
   'trade.expired',
   'precedent.shared',
   'document.added',
+  'follow_up.due',
+  'ircc.reply_overdue',
 ] as const satisfies readonly LiveEventType[];
 
 export const streams = {
