@@ -1,0 +1,2989 @@
+// Generated from the server's OpenAPI document by `npm run api:types`. Do not edit.
+export interface paths {
+  '/api/v1/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['HealthController_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['HealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MetricsController_scrape'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AuditController_verify'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AuditController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/parties': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DirectoryController_listParties'];
+    put?: never;
+    post: operations['DirectoryController_createParty'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/offices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DirectoryController_listOffices'];
+    put?: never;
+    post: operations['DirectoryController_createOffice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/offices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DirectoryController_getOffice'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['DirectoryController_updateOffice'];
+    trace?: never;
+  };
+  '/api/v1/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['UsersController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/offices/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['UsersController_listMembers'];
+    put?: never;
+    post: operations['UsersController_addMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['UsersController_update'];
+    trace?: never;
+  };
+  '/api/v1/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CasesController_list'];
+    put?: never;
+    post: operations['CasesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CasesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['CasesController_update'];
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CasesController_listNotes'];
+    put?: never;
+    post: operations['CasesController_addNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['CasesController_addConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/consents/{consentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['CasesController_revokeConsent'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CasesController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ChannelsController_list'];
+    put?: never;
+    post: operations['ChannelsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ChannelsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ChannelsController_addMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/{id}/members/{officeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['ChannelsController_removeMember'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/{id}/feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ChannelsController_feed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ChannelsController_postMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/{id}/messages/{messageId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['ChannelsController_deleteMessage'];
+    options?: never;
+    head?: never;
+    patch: operations['ChannelsController_editMessage'];
+    trace?: never;
+  };
+  '/api/v1/channels/{id}/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ChannelsController_postAlert'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AlertsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/alerts/{id}/ack': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AlertsController_acknowledge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/alerts/{id}/acks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AlertsController_acks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handoffs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['HandoffsController_list'];
+    put?: never;
+    post: operations['HandoffsController_offer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handoffs/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['HandoffsController_suggest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handoffs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['HandoffsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handoffs/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['HandoffsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handoffs/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['HandoffsController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handoffs/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['HandoffsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trades': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TradesController_list'];
+    put?: never;
+    post: operations['TradesController_propose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trades/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TradesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trades/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['TradesController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trades/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['TradesController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trades/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['TradesController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/offices/{id}/ledger': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TradesController_ledger'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    AuditEventDto: {
+      seq: number;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      at: string;
+      /** @example case.updated */
+      action: string;
+      /** Format: uuid */
+      actorId: Record<string, never> | null;
+      /** Format: uuid */
+      officeId: Record<string, never> | null;
+      /** Format: uuid */
+      caseId: Record<string, never> | null;
+      targetType: Record<string, never> | null;
+      /** Format: uuid */
+      targetId: Record<string, never> | null;
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description SHA-256 link of the tamper-evident chain */
+      hash: string;
+    };
+    AuditPageDto: {
+      items: components['schemas']['AuditEventDto'][];
+      nextCursor: string | null;
+    };
+    AuditVerificationDto: {
+      ok: boolean;
+      /** @description Rows checked */
+      checked: number;
+      firstBadSeq: number | null;
+    };
+    PartyDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      shortName: string;
+    };
+    PartyPageDto: {
+      items: components['schemas']['PartyDto'][];
+      nextCursor: string | null;
+    };
+    CreatePartyDto: {
+      /** @example Liberal Party of Canada */
+      name: string;
+      /** @example LPC */
+      shortName: string;
+    };
+    OfficeDto: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      nameFr: string;
+      /** @enum {string} */
+      province: 'NL' | 'PE' | 'NS' | 'NB' | 'QC' | 'ON' | 'MB' | 'SK' | 'AB' | 'BC' | 'YT' | 'NT' | 'NU';
+      /** @enum {string} */
+      level: 'federal' | 'provincial';
+      /** Format: uuid */
+      partyId: string | null;
+      neighbourIds: string[];
+      version: number;
+    };
+    OfficePageDto: {
+      items: components['schemas']['OfficeDto'][];
+      nextCursor: string | null;
+    };
+    CreateOfficeDto: {
+      /**
+       * @description Riding code (federal: the 5-digit FED number)
+       * @example 35067
+       */
+      code: string;
+      /** @example Nepean */
+      name: string;
+      /** @example Nepean */
+      nameFr: string;
+      /** @enum {string} */
+      province: 'NL' | 'PE' | 'NS' | 'NB' | 'QC' | 'ON' | 'MB' | 'SK' | 'AB' | 'BC' | 'YT' | 'NT' | 'NU';
+      /** @enum {string} */
+      level: 'federal' | 'provincial';
+      /** Format: uuid */
+      partyId?: Record<string, never> | null;
+      neighbourIds?: string[];
+    };
+    UpdateOfficeDto: {
+      name?: string;
+      nameFr?: string;
+      /**
+       * Format: uuid
+       * @description null: no party (e.g. a vacant seat)
+       */
+      partyId?: Record<string, never> | null;
+      neighbourIds?: string[];
+    };
+    LoginDto: {
+      /** @example lead@demo.riding-relay.ca */
+      email: string;
+      password: string;
+    };
+    UserDto: {
+      /** Format: uuid */
+      id: string;
+      email: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'assistant' | 'office_lead' | 'admin';
+      languages: string[];
+      /** Format: uuid */
+      officeId: string | null;
+      active: boolean;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    SessionDto: {
+      accessToken: string;
+      refreshToken: string;
+      /** @description Access token lifetime in seconds */
+      expiresIn: number;
+      user: components['schemas']['UserDto'];
+    };
+    RefreshDto: {
+      /** @description Optional when the refresh cookie is sent instead */
+      refreshToken?: string;
+    };
+    UserPageDto: {
+      items: components['schemas']['UserDto'][];
+      nextCursor: string | null;
+    };
+    CreateMemberDto: {
+      email: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'assistant' | 'office_lead';
+      password: string;
+      /**
+       * @description ISO 639 codes
+       * @example [
+       *       "en",
+       *       "fr"
+       *     ]
+       */
+      languages?: string[];
+    };
+    UpdateUserDto: {
+      displayName?: string;
+      /** @enum {string} */
+      role?: 'assistant' | 'office_lead';
+      active?: boolean;
+      /**
+       * @example [
+       *       "en",
+       *       "fr"
+       *     ]
+       */
+      languages?: string[];
+    };
+    ConstituentDto: {
+      fullName: string;
+      /** @example 1980-04-30 */
+      dateOfBirth?: string;
+      email?: string;
+      /** @example +1 613 555 0199 */
+      phone?: string;
+      /**
+       * @description IRCC's Unique Client Identifier
+       * @example 1234-5678
+       */
+      uci?: string;
+      /** @example E001234567 */
+      applicationNumber?: string;
+    };
+    ConsentDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @enum {string} */
+      scope: 'share_with_offices';
+      /** Format: date-time */
+      grantedAt: string;
+      /** Format: date-time */
+      expiresAt: string | null;
+      evidence: string;
+      /** Format: uuid */
+      recordedBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** @description Not revoked and not expired */
+      active: boolean;
+    };
+    CaseDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 35067-26-00042 */
+      reference: string;
+      /**
+       * @description status: the home office's read-only view
+       * @enum {string}
+       */
+      access: 'full' | 'status';
+      /** Format: uuid */
+      handlingOfficeId: string;
+      /** Format: uuid */
+      homeOfficeId: string;
+      /** @enum {string} */
+      category: 'immigration' | 'employment_insurance' | 'pensions' | 'passport' | 'taxation' | 'veterans' | 'other';
+      /** @enum {string|null} */
+      immigrationType:
+        | 'study_permit'
+        | 'family_reunification'
+        | 'permanent_residence'
+        | 'temporary_resident_visa'
+        | 'work_permit'
+        | 'temporary_resident_permit'
+        | 'economic_immigration'
+        | 'provincial_programs'
+        | 'humanitarian_compassionate'
+        | 'international_adoption'
+        | 'stay_of_removal'
+        | 'asylum'
+        | 'private_refugee_sponsorship'
+        | 'remedies'
+        | 'citizenship'
+        | 'other'
+        | null;
+      /** @enum {string} */
+      urgency: 'routine' | 'priority' | 'emergency';
+      /** @enum {string} */
+      complexity: 'simple' | 'complex';
+      /** Format: date-time */
+      deadline: string | null;
+      /** @enum {string} */
+      status: 'open' | 'awaiting_ircc' | 'escalated' | 'resolved' | 'closed';
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      assigneeId: string | null;
+      /** Format: uuid */
+      createdBy: string;
+      summary: string;
+      languages: string[];
+      /** Format: date-time */
+      createdAt: string;
+      constituent?: components['schemas']['ConstituentDto'];
+      consents?: components['schemas']['ConsentDto'][];
+    };
+    CaseStatusDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 35067-26-00042 */
+      reference: string;
+      /**
+       * @description status: the home office's read-only view
+       * @enum {string}
+       */
+      access: 'full' | 'status';
+      /** Format: uuid */
+      handlingOfficeId: string;
+      /** Format: uuid */
+      homeOfficeId: string;
+      /** @enum {string} */
+      category: 'immigration' | 'employment_insurance' | 'pensions' | 'passport' | 'taxation' | 'veterans' | 'other';
+      /** @enum {string|null} */
+      immigrationType:
+        | 'study_permit'
+        | 'family_reunification'
+        | 'permanent_residence'
+        | 'temporary_resident_visa'
+        | 'work_permit'
+        | 'temporary_resident_permit'
+        | 'economic_immigration'
+        | 'provincial_programs'
+        | 'humanitarian_compassionate'
+        | 'international_adoption'
+        | 'stay_of_removal'
+        | 'asylum'
+        | 'private_refugee_sponsorship'
+        | 'remedies'
+        | 'citizenship'
+        | 'other'
+        | null;
+      /** @enum {string} */
+      urgency: 'routine' | 'priority' | 'emergency';
+      /** @enum {string} */
+      complexity: 'simple' | 'complex';
+      /** Format: date-time */
+      deadline: string | null;
+      /** @enum {string} */
+      status: 'open' | 'awaiting_ircc' | 'escalated' | 'resolved' | 'closed';
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CreateCaseDto: {
+      /** @enum {string} */
+      category: 'immigration' | 'employment_insurance' | 'pensions' | 'passport' | 'taxation' | 'veterans' | 'other';
+      /**
+       * @description Only when category is immigration
+       * @enum {string}
+       */
+      immigrationType?:
+        | 'study_permit'
+        | 'family_reunification'
+        | 'permanent_residence'
+        | 'temporary_resident_visa'
+        | 'work_permit'
+        | 'temporary_resident_permit'
+        | 'economic_immigration'
+        | 'provincial_programs'
+        | 'humanitarian_compassionate'
+        | 'international_adoption'
+        | 'stay_of_removal'
+        | 'asylum'
+        | 'private_refugee_sponsorship'
+        | 'remedies'
+        | 'citizenship'
+        | 'other';
+      /** @description What the file is about. Searchable by the handling office. */
+      summary: string;
+      /** @enum {string} */
+      urgency: 'routine' | 'priority' | 'emergency';
+      /** @enum {string} */
+      complexity: 'simple' | 'complex';
+      /**
+       * Format: date-time
+       * @description e.g. a removal date
+       */
+      deadline?: string;
+      /**
+       * @example [
+       *       "en"
+       *     ]
+       */
+      languages?: string[];
+      /**
+       * Format: uuid
+       * @description The constituent's riding; defaults to the caller's office
+       */
+      homeOfficeId?: string;
+      /** Format: uuid */
+      assigneeId?: string;
+      constituent: components['schemas']['ConstituentDto'];
+    };
+    CaseSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 35067-26-00042 */
+      reference: string;
+      /**
+       * @description status: the home office's read-only view
+       * @enum {string}
+       */
+      access: 'full' | 'status';
+      /** Format: uuid */
+      handlingOfficeId: string;
+      /** Format: uuid */
+      homeOfficeId: string;
+      /** @enum {string} */
+      category: 'immigration' | 'employment_insurance' | 'pensions' | 'passport' | 'taxation' | 'veterans' | 'other';
+      /** @enum {string|null} */
+      immigrationType:
+        | 'study_permit'
+        | 'family_reunification'
+        | 'permanent_residence'
+        | 'temporary_resident_visa'
+        | 'work_permit'
+        | 'temporary_resident_permit'
+        | 'economic_immigration'
+        | 'provincial_programs'
+        | 'humanitarian_compassionate'
+        | 'international_adoption'
+        | 'stay_of_removal'
+        | 'asylum'
+        | 'private_refugee_sponsorship'
+        | 'remedies'
+        | 'citizenship'
+        | 'other'
+        | null;
+      /** @enum {string} */
+      urgency: 'routine' | 'priority' | 'emergency';
+      /** @enum {string} */
+      complexity: 'simple' | 'complex';
+      /** Format: date-time */
+      deadline: string | null;
+      /** @enum {string} */
+      status: 'open' | 'awaiting_ircc' | 'escalated' | 'resolved' | 'closed';
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      assigneeId: string | null;
+      /** Format: uuid */
+      createdBy: string;
+      summary: string;
+      languages: string[];
+      /** Format: date-time */
+      createdAt: string;
+    };
+    CasePageDto: {
+      /** @description access=status rows for scope=home */
+      items: components['schemas']['CaseSummaryDto'][];
+      nextCursor: string | null;
+    };
+    ConstituentUpdateDto: {
+      fullName?: string;
+      dateOfBirth?: string;
+      email?: string;
+      phone?: string;
+      uci?: string;
+      applicationNumber?: string;
+    };
+    UpdateCaseDto: {
+      /** @enum {string} */
+      status?: 'open' | 'awaiting_ircc' | 'escalated' | 'resolved' | 'closed';
+      /** @enum {string} */
+      category?: 'immigration' | 'employment_insurance' | 'pensions' | 'passport' | 'taxation' | 'veterans' | 'other';
+      /** @enum {string|null} */
+      immigrationType?:
+        | 'study_permit'
+        | 'family_reunification'
+        | 'permanent_residence'
+        | 'temporary_resident_visa'
+        | 'work_permit'
+        | 'temporary_resident_permit'
+        | 'economic_immigration'
+        | 'provincial_programs'
+        | 'humanitarian_compassionate'
+        | 'international_adoption'
+        | 'stay_of_removal'
+        | 'asylum'
+        | 'private_refugee_sponsorship'
+        | 'remedies'
+        | 'citizenship'
+        | 'other'
+        | null;
+      summary?: string;
+      /** @enum {string} */
+      urgency?: 'routine' | 'priority' | 'emergency';
+      /** @enum {string} */
+      complexity?: 'simple' | 'complex';
+      /** Format: date-time */
+      deadline?: Record<string, never> | null;
+      languages?: string[];
+      /** Format: uuid */
+      assigneeId?: Record<string, never> | null;
+      constituent?: components['schemas']['ConstituentUpdateDto'];
+    };
+    CreateNoteDto: {
+      body: string;
+    };
+    NoteDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** Format: uuid */
+      authorId: string;
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    NotePageDto: {
+      items: components['schemas']['NoteDto'][];
+      nextCursor: string | null;
+    };
+    CreateConsentDto: {
+      /** @enum {string} */
+      scope: 'share_with_offices';
+      /** Format: date-time */
+      grantedAt: string;
+      /** Format: date-time */
+      expiresAt?: string;
+      /** @description Where the signed consent is kept, e.g. "IMM 5476 signed, scanned to file" */
+      evidence: string;
+    };
+    ChannelDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'party' | 'region' | 'custom';
+      name: string;
+      /** Format: uuid */
+      partyId: string | null;
+      memberOfficeIds: string[];
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ChannelPageDto: {
+      items: components['schemas']['ChannelDto'][];
+      nextCursor: string | null;
+    };
+    CreateChannelDto: {
+      /** @example Ottawa-area offices */
+      name: string;
+      /**
+       * @description party channels are made and kept by the server
+       * @enum {string}
+       */
+      kind: 'region' | 'custom';
+      /** @description The caller's own office is always added */
+      memberOfficeIds: string[];
+    };
+    AddMemberDto: {
+      /** Format: uuid */
+      officeId: string;
+    };
+    PostDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      channelId: string;
+      /** @enum {string} */
+      kind: 'message' | 'alert';
+      /** Format: uuid */
+      authorId: string;
+      /** Format: uuid */
+      officeId: string;
+      /** @description null once deleted */
+      body: string | null;
+      /** Format: uuid */
+      replyToId: string | null;
+      /** @description A case of the posting office is linked */
+      hasCaseLink: boolean;
+      /** @description The linked case's reference, for its own office only */
+      caseRef: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      editedAt: string | null;
+      deleted: boolean;
+      /** @description Also the ETag; PATCH and DELETE honour If-Match */
+      version: number;
+      title?: string;
+      /** @enum {string} */
+      severity?: 'info' | 'important' | 'urgent';
+      categories?: string[];
+      immigrationTypes?: string[];
+      effectiveDate?: string | null;
+      sourceUrl?: string | null;
+    };
+    FeedPageDto: {
+      items: components['schemas']['PostDto'][];
+      nextCursor: string | null;
+    };
+    PostMessageDto: {
+      /** @description Shared with every member office: never put constituent details here (use caseRef) */
+      body: string;
+      /**
+       * Format: uuid
+       * @description Reply to a top-level message of this channel
+       */
+      replyToId?: string;
+      /**
+       * @description One of your office's case references; other offices see only that a case is linked
+       * @example 35067-26-00042
+       */
+      caseRef?: string;
+    };
+    EditMessageDto: {
+      body: string;
+    };
+    PostAlertDto: {
+      title: string;
+      body: string;
+      /** @enum {string} */
+      severity: 'info' | 'important' | 'urgent';
+      categories?: (
+        'immigration' | 'employment_insurance' | 'pensions' | 'passport' | 'taxation' | 'veterans' | 'other'
+      )[];
+      immigrationTypes?: (
+        | 'study_permit'
+        | 'family_reunification'
+        | 'permanent_residence'
+        | 'temporary_resident_visa'
+        | 'work_permit'
+        | 'temporary_resident_permit'
+        | 'economic_immigration'
+        | 'provincial_programs'
+        | 'humanitarian_compassionate'
+        | 'international_adoption'
+        | 'stay_of_removal'
+        | 'asylum'
+        | 'private_refugee_sponsorship'
+        | 'remedies'
+        | 'citizenship'
+        | 'other'
+      )[];
+      /** @example 2026-12-01 */
+      effectiveDate?: string;
+      /** @example https://www.canada.ca/en/immigration-refugees-citizenship/news.html */
+      sourceUrl?: string;
+    };
+    AlertDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      channelId: string;
+      /** @enum {string} */
+      kind: 'message' | 'alert';
+      /** Format: uuid */
+      authorId: string;
+      /** Format: uuid */
+      officeId: string;
+      /** @description null once deleted */
+      body: string | null;
+      /** Format: uuid */
+      replyToId: string | null;
+      /** @description A case of the posting office is linked */
+      hasCaseLink: boolean;
+      /** @description The linked case's reference, for its own office only */
+      caseRef: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      editedAt: string | null;
+      deleted: boolean;
+      /** @description Also the ETag; PATCH and DELETE honour If-Match */
+      version: number;
+      title?: string;
+      /** @enum {string} */
+      severity?: 'info' | 'important' | 'urgent';
+      categories?: string[];
+      immigrationTypes?: string[];
+      effectiveDate?: string | null;
+      sourceUrl?: string | null;
+      /** @description Open files of the caller's office that this alert touches */
+      affectedOpenCases: number;
+      /** @description The caller has acknowledged it */
+      acknowledged: boolean;
+    };
+    AlertPageDto: {
+      items: components['schemas']['AlertDto'][];
+      nextCursor: string | null;
+    };
+    AckDto: {
+      /** Format: uuid */
+      alertId: string;
+      /** Format: uuid */
+      userId: string;
+      /** Format: uuid */
+      officeId: string;
+      /** Format: date-time */
+      ackedAt: string;
+    };
+    AckListItemDto: {
+      /** Format: uuid */
+      userId: string;
+      /** Format: uuid */
+      officeId: string;
+      displayName: string;
+      /** Format: date-time */
+      ackedAt: string;
+    };
+    AckPageDto: {
+      items: components['schemas']['AckListItemDto'][];
+      nextCursor: string | null;
+    };
+    CreateHandoffDto: {
+      /** Format: uuid */
+      caseId: string;
+      /**
+       * Format: uuid
+       * @description Offer to one office (exactly one of toOfficeId, channelId)
+       */
+      toOfficeId?: string;
+      /**
+       * Format: uuid
+       * @description Offer to every member office of a channel
+       */
+      channelId?: string;
+      /** @description Shared with the other office(s): no constituent details */
+      note: string;
+      /**
+       * Format: date-time
+       * @description Defaults to OFFER_TTL_HOURS (shorter for emergencies)
+       */
+      expiresAt?: string;
+    };
+    RedactedFileDto: {
+      category: string;
+      immigrationType: string | null;
+      urgency: string;
+      complexity: string;
+      /** Format: date-time */
+      deadline: string | null;
+      languages: string[];
+    };
+    HandoffDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** Format: uuid */
+      fromOfficeId: string;
+      /** Format: uuid */
+      toOfficeId: string | null;
+      /** Format: uuid */
+      channelId: string | null;
+      note: string;
+      /** @description Never a constituent detail */
+      summary: components['schemas']['RedactedFileDto'];
+      /** @enum {string} */
+      status: 'offered' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      acceptedByOfficeId: string | null;
+      reason: string | null;
+    };
+    HandoffPageDto: {
+      items: components['schemas']['HandoffDto'][];
+      nextCursor: string | null;
+    };
+    SuggestionDto: {
+      /** Format: uuid */
+      officeId: string;
+      code: string;
+      name: string;
+      score: number;
+      reasons: string[];
+      neighbour: boolean;
+      sameParty: boolean;
+      /** @description Files of this immigration type resolved in the last two years */
+      expertise: number;
+      /** @description The file's languages spoken there */
+      languages: string[];
+      openLoad: number;
+    };
+    SuggestionsDto: {
+      /** Format: uuid */
+      caseId: string;
+      items: components['schemas']['SuggestionDto'][];
+    };
+    ReasonDto: {
+      reason?: string;
+    };
+    CreateTradeDto: {
+      /** Format: uuid */
+      counterpartyOfficeId: string;
+      /** @description Your files that go to the counterparty */
+      giveCaseIds: string[];
+      /** @description The counterparty's files that come to you */
+      takeCaseIds: string[];
+      /** @description Shared with the other office(s): no constituent details */
+      note: string;
+      /** Format: date-time */
+      expiresAt?: string;
+    };
+    TradeFileDto: {
+      category: string;
+      immigrationType: string | null;
+      urgency: string;
+      complexity: string;
+      /** Format: date-time */
+      deadline: string | null;
+      languages: string[];
+      /** Format: uuid */
+      caseId: string;
+    };
+    TradeDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      proposerOfficeId: string;
+      /** Format: uuid */
+      counterpartyOfficeId: string;
+      note: string;
+      /** @description Files the proposer gives */
+      give: components['schemas']['TradeFileDto'][];
+      /** @description Files the proposer takes */
+      take: components['schemas']['TradeFileDto'][];
+      /** @enum {string} */
+      status: 'proposed' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      reason: string | null;
+    };
+    TradePageDto: {
+      items: components['schemas']['TradeDto'][];
+      nextCursor: string | null;
+    };
+    LedgerLineDto: {
+      /** @enum {string} */
+      direction: 'given' | 'taken';
+      category: string;
+      complexity: string;
+      files: number;
+    };
+    LedgerOfficeDto: {
+      /** Format: uuid */
+      officeId: string;
+      given: number;
+      taken: number;
+      /** @description taken − given */
+      balance: number;
+      byCategory: components['schemas']['LedgerLineDto'][];
+    };
+    LedgerDto: {
+      /** Format: uuid */
+      officeId: string;
+      offices: components['schemas']['LedgerOfficeDto'][];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  HealthController_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  HealthController_ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Health Check is successful */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * @example ok
+             * @enum {string}
+             */
+            status?: 'ok' | 'degraded';
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 12
+             *       }
+             *     }
+             */
+            info?: {
+              [key: string]: {
+                /** @enum {string} */
+                status: 'up' | 'degraded' | 'down';
+                /** @description Time the health indicator took to respond, in ms */
+                responseTime?: number;
+              } & {
+                [key: string]: unknown;
+              };
+            } | null;
+            /** @example {} */
+            error?: {
+              [key: string]: {
+                /** @enum {string} */
+                status: 'up' | 'degraded' | 'down';
+                /** @description Time the health indicator took to respond, in ms */
+                responseTime?: number;
+              } & {
+                [key: string]: unknown;
+              };
+            } | null;
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 12
+             *       }
+             *     }
+             */
+            details?: {
+              [key: string]: {
+                /** @enum {string} */
+                status: 'up' | 'degraded' | 'down';
+                /** @description Time the health indicator took to respond, in ms */
+                responseTime?: number;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description The Health Check is not successful */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * @example error
+             * @enum {string}
+             */
+            status?: 'error' | 'shutting_down';
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 12
+             *       }
+             *     }
+             */
+            info?: {
+              [key: string]: {
+                /** @enum {string} */
+                status: 'up' | 'degraded' | 'down';
+                /** @description Time the health indicator took to respond, in ms */
+                responseTime?: number;
+              } & {
+                [key: string]: unknown;
+              };
+            } | null;
+            /**
+             * @example {
+             *       "redis": {
+             *         "status": "down",
+             *         "message": "Could not connect",
+             *         "responseTime": 3005
+             *       }
+             *     }
+             */
+            error?: {
+              [key: string]: {
+                /** @enum {string} */
+                status: 'up' | 'degraded' | 'down';
+                /** @description Time the health indicator took to respond, in ms */
+                responseTime?: number;
+              } & {
+                [key: string]: unknown;
+              };
+            } | null;
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 12
+             *       },
+             *       "redis": {
+             *         "status": "down",
+             *         "message": "Could not connect",
+             *         "responseTime": 3005
+             *       }
+             *     }
+             */
+            details?: {
+              [key: string]: {
+                /** @enum {string} */
+                status: 'up' | 'degraded' | 'down';
+                /** @description Time the health indicator took to respond, in ms */
+                responseTime?: number;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  MetricsController_scrape: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Prometheus exposition format */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuditController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+        caseId?: string;
+        actorId?: string;
+        action?: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageDto'];
+        };
+      };
+    };
+  };
+  AuditController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditVerificationDto'];
+        };
+      };
+    };
+  };
+  AuditController_export: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+        caseId?: string;
+        actorId?: string;
+        action?: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One audit event per line (NDJSON), oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DirectoryController_listParties: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyPageDto'];
+        };
+      };
+    };
+  };
+  DirectoryController_createParty: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePartyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyDto'];
+        };
+      };
+    };
+  };
+  DirectoryController_listOffices: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+        province?: 'NL' | 'PE' | 'NS' | 'NB' | 'QC' | 'ON' | 'MB' | 'SK' | 'AB' | 'BC' | 'YT' | 'NT' | 'NU';
+        partyId?: string;
+        /** @description Matches the code or the English or French name */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfficePageDto'];
+        };
+      };
+    };
+  };
+  DirectoryController_createOffice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOfficeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfficeDto'];
+        };
+      };
+    };
+  };
+  DirectoryController_getOffice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfficeDto'];
+        };
+      };
+    };
+  };
+  DirectoryController_updateOffice: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag from a previous read */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOfficeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfficeDto'];
+        };
+      };
+    };
+  };
+  AuthController_login: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `cookie`: the refresh token travels in an HttpOnly cookie scoped to /api/v1/auth/refresh, not in the body */
+        'x-refresh-transport'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionDto'];
+        };
+      };
+    };
+  };
+  AuthController_refresh: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `cookie`: the refresh token travels in an HttpOnly cookie scoped to /api/v1/auth/refresh, not in the body */
+        'x-refresh-transport'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionDto'];
+        };
+      };
+    };
+  };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `cookie`: the refresh token travels in an HttpOnly cookie scoped to /api/v1/auth/refresh, not in the body */
+        'x-refresh-transport'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+    };
+  };
+  UsersController_listMembers: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserPageDto'];
+        };
+      };
+    };
+  };
+  UsersController_addMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateMemberDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+    };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+    };
+  };
+  CasesController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+        status?: 'open' | 'awaiting_ircc' | 'escalated' | 'resolved' | 'closed';
+        category?: 'immigration' | 'employment_insurance' | 'pensions' | 'passport' | 'taxation' | 'veterans' | 'other';
+        immigrationType?:
+          | 'study_permit'
+          | 'family_reunification'
+          | 'permanent_residence'
+          | 'temporary_resident_visa'
+          | 'work_permit'
+          | 'temporary_resident_permit'
+          | 'economic_immigration'
+          | 'provincial_programs'
+          | 'humanitarian_compassionate'
+          | 'international_adoption'
+          | 'stay_of_removal'
+          | 'asylum'
+          | 'private_refugee_sponsorship'
+          | 'remedies'
+          | 'citizenship'
+          | 'other';
+        urgency?: 'routine' | 'priority' | 'emergency';
+        assigneeId?: string;
+        /** @description Full-text search over summary and notes (your office only) */
+        q?: string;
+        /** @description handling: files your office works on; home: files of your riding handled elsewhere */
+        scope?: 'handling' | 'home';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CasePageDto'];
+        };
+      };
+    };
+  };
+  CasesController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCaseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+    };
+  };
+  CasesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The whole file (handling office) or its status view (home office) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'] | components['schemas']['CaseStatusDto'];
+        };
+      };
+    };
+  };
+  CasesController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag from a previous read; 412 when stale */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCaseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+    };
+  };
+  CasesController_listNotes: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotePageDto'];
+        };
+      };
+    };
+  };
+  CasesController_addNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateNoteDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoteDto'];
+        };
+      };
+    };
+  };
+  CasesController_addConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConsentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentDto'];
+        };
+      };
+    };
+  };
+  CasesController_revokeConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        consentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked (kept in the file and the audit trail) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CasesController_history: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file's audit events, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageDto'];
+        };
+      };
+    };
+  };
+  ChannelsController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The channels the caller's office belongs to */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChannelPageDto'];
+        };
+      };
+    };
+  };
+  ChannelsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateChannelDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChannelDto'];
+        };
+      };
+    };
+  };
+  ChannelsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChannelDto'];
+        };
+      };
+    };
+  };
+  ChannelsController_addMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddMemberDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChannelDto'];
+        };
+      };
+    };
+  };
+  ChannelsController_removeMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        officeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ChannelsController_feed: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Messages and alerts, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedPageDto'];
+        };
+      };
+    };
+  };
+  ChannelsController_postMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostMessageDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostDto'];
+        };
+      };
+    };
+  };
+  ChannelsController_deleteMessage: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ChannelsController_editMessage: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag from a previous read; 412 when stale */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EditMessageDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostDto'];
+        };
+      };
+    };
+  };
+  ChannelsController_postAlert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostAlertDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostDto'];
+        };
+      };
+    };
+  };
+  AlertsController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+        /** @description Only alerts you have not acknowledged */
+        unacknowledged?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Alerts of the caller's channels, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertPageDto'];
+        };
+      };
+    };
+  };
+  AlertsController_acknowledge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AckDto'];
+        };
+      };
+    };
+  };
+  AlertsController_acks: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AckPageDto'];
+        };
+      };
+    };
+  };
+  HandoffsController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+        direction?: 'incoming' | 'outgoing';
+        status?: 'offered' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandoffPageDto'];
+        };
+      };
+    };
+  };
+  HandoffsController_offer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateHandoffDto'];
+      };
+    };
+    responses: {
+      /** @description The offer shows a redacted summary only */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandoffDto'];
+        };
+      };
+    };
+  };
+  HandoffsController_suggest: {
+    parameters: {
+      query: {
+        caseId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionsDto'];
+        };
+      };
+    };
+  };
+  HandoffsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandoffDto'];
+        };
+      };
+    };
+  };
+  HandoffsController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file is now yours; concurrent accepts: one wins, the rest 409 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandoffDto'];
+        };
+      };
+    };
+  };
+  HandoffsController_decline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandoffDto'];
+        };
+      };
+    };
+  };
+  HandoffsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandoffDto'];
+        };
+      };
+    };
+  };
+  TradesController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+        direction?: 'incoming' | 'outgoing';
+        status?: 'proposed' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TradePageDto'];
+        };
+      };
+    };
+  };
+  TradesController_propose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTradeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TradeDto'];
+        };
+      };
+    };
+  };
+  TradesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TradeDto'];
+        };
+      };
+    };
+  };
+  TradesController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every file swaps in one transaction, or none (409 naming the file) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TradeDto'];
+        };
+      };
+    };
+  };
+  TradesController_decline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TradeDto'];
+        };
+      };
+    };
+  };
+  TradesController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TradeDto'];
+        };
+      };
+    };
+  };
+  TradesController_ledger: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerDto'];
+        };
+      };
+    };
+  };
+}
