@@ -36,7 +36,8 @@ export class ServerProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  async start(): Promise<void> {
+  /** `timeoutMs`: a server that loads the demo data (SEED_DEMO) on a busy machine needs longer. */
+  async start(timeoutMs = 30_000): Promise<void> {
     this.output = '';
     const child = spawn(process.execPath, ['--enable-source-maps', ...NODE_FLAGS, ...this.nodeFlags, MAIN], {
       env: { PATH: process.env.PATH ?? '', ...this.env, PORT: String(this.port) },
@@ -48,7 +49,7 @@ export class ServerProcess {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${this.output}`);
       const ready = await fetch(`${this.baseUrl}/api/v1/health`).then(
@@ -58,7 +59,7 @@ export class ServerProcess {
       if (ready) return;
       await new Promise((done) => setTimeout(done, 100));
     }
-    throw new Error(`the server did not start in 30 s:\n${this.output}`);
+    throw new Error(`the server did not start in ${timeoutMs / 1000} s:\n${this.output}`);
   }
 
   /** SIGTERM (a graceful stop) or SIGKILL; resolves with the exit code once it is gone. */

@@ -44,7 +44,8 @@ export default defineConfig({
     reportCompressedSize: false,
     rolldownOptions: {
       // React Query marks its modules "use client" for server components; meaningless in a bundle.
-      onLog: (level, log, handler) => (log.code === 'MODULE_LEVEL_DIRECTIVE' ? undefined : handler(level, log)),
+      onLog: (level, log, handler) =>
+        log.code === 'MODULE_LEVEL_DIRECTIVE' || log.code === 'PLUGIN_TIMINGS' ? undefined : handler(level, log),
     },
   },
 });

@@ -34,12 +34,13 @@ export function launchBrowser(): Promise<Browser> {
 
 /** The built server with the demo data (SEED_DEMO=1) on a fresh database. */
 export function startConsoleApp(env: Record<string, string> = {}): Promise<TestApp> {
-  return startTestApp({ SEED_DEMO: '1', ...env });
+  return startTestApp({ SEED_DEMO: '1', ...env }, 120_000);
 }
 
 /** A page that fails the test on any console error, such as a missing catalogue key. */
 export async function openPage(browser: Browser, baseUrl: string, language: 'en' | 'fr' = 'en') {
   const context = await browser.newContext({ baseURL: baseUrl, locale: language === 'fr' ? 'fr-CA' : 'en-CA' });
+  context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {

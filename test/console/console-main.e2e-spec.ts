@@ -7,8 +7,9 @@ describe('console: sign in, the triage queue and a file', () => {
   let app: TestApp;
   let browser: Browser;
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startConsoleApp(), launchBrowser()]);
-  });
+    browser = await launchBrowser();
+    app = await startConsoleApp();
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();

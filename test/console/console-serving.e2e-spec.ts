@@ -5,7 +5,7 @@ describe('console serving and the refresh cookie', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp();
-  });
+  }, 180_000);
   afterAll(() => app?.close());
 
   it('serves the console at / and at each screen URL, with a content security policy', async () => {

@@ -82,7 +82,9 @@ export async function signOut(): Promise<void> {
 
 async function authorizedFetch(request: Request): Promise<Response> {
   const spare = request.clone();
-  const send = (req: Request) => {
+  const send = (original: Request) => {
+    // Never the HTTP cache: an ETag is a file's version, which a new consent does not change.
+    const req = new Request(original, { cache: 'no-store' });
     if (accessToken) req.headers.set('authorization', `Bearer ${accessToken}`);
     return fetch(req);
   };

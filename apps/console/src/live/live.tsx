@@ -61,9 +61,17 @@ export function LiveProvider({ children, active }: { children: ReactNode; active
     const seen = lastSeq.current;
     let connectedOnce = false;
     let stopped = false;
+    // An alert shows as soon as its event arrives; the refetch then adds its count of open files.
+    const showAtOnce = (alert: Record<string, unknown>) =>
+      queries.setQueryData<{ items: Record<string, unknown>[] }>(['alerts', 'unacknowledged'], (old) =>
+        old && !old.items.some((item) => item.id === alert.id)
+          ? { ...old, items: [{ ...alert, caseRef: null, affectedOpenCases: 0, acknowledged: false }, ...old.items] }
+          : old,
+      );
     const apply = (event: LiveEvent) => {
       if ((seen.get(event.stream) ?? 0) >= event.seq) return;
       seen.set(event.stream, event.seq);
+      if (event.type === 'alert.posted') showAtOnce(event.data);
       for (const queryKey of staleKeys(event)) void queries.invalidateQueries({ queryKey });
     };
     const s = io('/live', {
@@ -91,7 +99,11 @@ export function LiveProvider({ children, active }: { children: ReactNode; active
         connectedOnce = true;
       })();
     });
-    s.on('disconnect', () => setStatus('reconnecting'));
+    s.on('disconnect', (reason) => {
+      setStatus('reconnecting');
+      // A draining server closes its sockets itself, which socket.io does not retry: we do.
+      if (reason === 'io server disconnect' && !stopped) setTimeout(() => s.connect(), 500 + Math.random() * 1500);
+    });
     s.on('connect_error', () => {
       setStatus('reconnecting');
       // A refused handshake is not retried by socket.io: refresh the token, then try again.

@@ -179,7 +179,9 @@ function Feed({ channelId }: { channelId: string }) {
   });
   const end = useRef<HTMLLIElement>(null);
   const count = data?.items.length ?? 0;
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'nearest' }), [count]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'nearest' }); // a promise in recent Chromium: an effect must not return it
+  }, [count]);
   return (
     <section aria-labelledby="feed-heading">
       <h2 id="feed-heading">{t('channels.feed')}</h2>

@@ -37,7 +37,9 @@ export function Shell({ user, title, children }: { user: User; title: string; ch
     document.title = `${title} · Riding Relay`;
   }, [title]);
   // A new screen moves focus to its heading, so screen readers announce where they are.
-  useEffect(() => heading.current?.focus(), [path]);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [path]);
   const nav: { href: string; label: string; show: boolean }[] = [
     { href: '/', label: t('nav.queue'), show: user.role !== 'admin' },
     { href: '/channels', label: t('nav.channels'), show: user.role !== 'admin' },

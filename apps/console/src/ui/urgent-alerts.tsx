@@ -38,7 +38,9 @@ export function UrgentAlerts() {
             <strong id={`urgent-${alert.id}`}>{t('alerts.urgentTitle', { title: alert.title })}</strong> {alert.body}
           </p>
           {alert.affectedOpenCases > 0 && (
-            <Link href={`/?alert=${alert.id}`}>{t('alerts.affected', { count: alert.affectedOpenCases })}</Link>
+            <Link href={alert.categories?.length ? `/?category=${alert.categories[0]}` : '/'}>
+              {t('alerts.affected', { count: alert.affectedOpenCases })}
+            </Link>
           )}
           <button type="button" onClick={() => acknowledge.mutate(alert.id)} disabled={acknowledge.isPending}>
             {t('alerts.acknowledge')}
