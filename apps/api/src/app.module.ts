@@ -22,6 +22,7 @@ import { CaseConsentEntity, CaseEntity, CaseNoteEntity, CasesModule } from '@rel
 import { ChannelsModule } from '@relay/channels';
 import { RealtimeModule } from '@relay/realtime';
 import { HandoffsModule } from '@relay/handoffs';
+import { CaseworkModule } from '@relay/casework';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -70,6 +71,7 @@ export class AppModule {
         ChannelsModule,
         RealtimeModule,
         HandoffsModule,
+        CaseworkModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -3,6 +3,7 @@ import { type Actor, AppConfig, AppError, EventLog, type RedactedFile, streams, 
 import { AuditService } from '@relay/audit';
 import { CasesRepository } from './cases.repository.js';
 import type { CaseEntity } from './case.entities.js';
+import { CaseEvents } from './case-events.js';
 
 export const redact = (kase: CaseEntity): RedactedFile => ({
   category: kase.category,
@@ -35,6 +36,7 @@ export class CaseTransfers {
     private readonly audit: AuditService,
     private readonly events: EventLog,
     private readonly config: AppConfig,
+    private readonly caseEvents: CaseEvents,
   ) {}
 
   /** The caller's office's own file (locked unless only read); 404 for anyone else's (home office: 403). */
@@ -107,5 +109,6 @@ export class CaseTransfers {
     const data = { caseId: kase.id, reference: kase.reference, fromOfficeId, toOfficeId, via: via.kind, viaId: via.id };
     await this.events.append(tx, streams.office(fromOfficeId), 'case.transferred_out', actor, data);
     await this.events.append(tx, streams.office(toOfficeId), 'case.transferred_in', actor, data);
+    await this.caseEvents.moved(tx, actor, kase, fromOfficeId, toOfficeId);
   }
 }

@@ -204,6 +204,11 @@ export class CaseQuery extends PageQuery {
   scope: 'handling' | 'home' = 'handling';
 }
 
+export class QueueQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: URGENCIES }) @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() assigneeId?: string;
+}
+
 export class CreateNoteDto {
   @ApiProperty({ maxLength: 10000 })
   @IsString()

@@ -58,6 +58,10 @@ export class CaseEntity {
   @Column({ type: 'jsonb' })
   constituent: Constituent;
 
+  /** When the intake window ends; null once the file has been acted on (see the triage queue). */
+  @Column({ name: 'intake_due_at', type: 'timestamptz', nullable: true })
+  intakeDueAt: Date | null;
+
   @VersionColumn()
   version: number;
 

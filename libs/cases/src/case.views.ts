@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CaseConsentEntity, CaseEntity, CaseNoteEntity } from './case.entities.js';
 import { ConstituentDto } from './case.dto.js';
 import { CATEGORIES, COMPLEXITIES, IMMIGRATION_TYPES, STATUSES, URGENCIES } from './case.enums.js';
+import { type DueTimes, dueOf } from './queue-order.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -72,6 +73,19 @@ export function toCaseSummary(kase: CaseListRow) {
   });
 }
 
+/** A queue row: the list row and the times that make it due. */
+export type QueueRow = CaseListRow & DueTimes;
+
+/** A queue item: the list view plus when the file is due, why, and whether that has passed. */
+export function toQueueItem(row: QueueRow, now: number) {
+  const { dueAt, dueReason } = dueOf(row);
+  return Object.assign(toCaseSummary(row), {
+    dueAt: iso(dueAt),
+    dueReason,
+    overdue: dueAt !== null && dueAt.getTime() < now,
+  });
+}
+
 /** The whole file, for its handling office only. */
 export function toCaseView(kase: CaseEntity, consents: CaseConsentEntity[]) {
   return Object.assign(toCaseSummary(kase), {
@@ -135,6 +149,26 @@ export class CaseDto extends CaseSummaryDto {
 
 export class CasePageDto {
   @ApiProperty({ type: [CaseSummaryDto], description: 'access=status rows for scope=home' }) items: CaseSummaryDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class QueueItemDto extends CaseSummaryDto {
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description:
+      'The earliest of: the deadline, the end of the intake window, the earliest open follow-up, the reply due on the latest unanswered IRCC enquiry',
+  })
+  dueAt: string | null;
+  @ApiProperty({ enum: ['deadline', 'intake_window', 'follow_up', 'ircc_reply'], nullable: true, type: String })
+  dueReason: string | null;
+  @ApiProperty({ description: 'dueAt has passed' }) overdue: boolean;
+}
+
+export class QueuePageDto {
+  @ApiProperty({ type: [QueueItemDto], description: 'dueAt ascending (nulls last), then emergency first, then oldest' })
+  items: QueueItemDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 

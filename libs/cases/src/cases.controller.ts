@@ -13,8 +13,8 @@ import type { Response } from 'express';
 import { type Actor, CurrentActor, Idempotent, PageQuery, parseIfMatch, setETag, UuidParam } from '@relay/platform';
 import { AuditPageDto } from '@relay/audit';
 import { CasesService } from './cases.service.js';
-import { CaseQuery, CreateCaseDto, CreateConsentDto, CreateNoteDto, UpdateCaseDto } from './case.dto.js';
-import { CaseDto, CasePageDto, CaseStatusDto, ConsentDto, NoteDto, NotePageDto } from './case.views.js';
+import { CaseQuery, CreateCaseDto, CreateConsentDto, CreateNoteDto, QueueQuery, UpdateCaseDto } from './case.dto.js';
+import { CaseDto, CasePageDto, CaseStatusDto, ConsentDto, NoteDto, NotePageDto, QueuePageDto } from './case.views.js';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -37,6 +37,13 @@ export class CasesController {
   @ApiOkResponse({ type: CasePageDto })
   list(@CurrentActor() actor: Actor, @Query() query: CaseQuery) {
     return this.cases.list(actor, query);
+  }
+
+  // Before GET :id, which would otherwise take "queue" for an id.
+  @Get('queue')
+  @ApiOkResponse({ type: QueuePageDto, description: "The office's open files, what must be done first first" })
+  queue(@CurrentActor() actor: Actor, @Query() query: QueueQuery) {
+    return this.cases.queue(actor, query);
   }
 
   @Get(':id')

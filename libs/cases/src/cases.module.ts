@@ -7,11 +7,13 @@ import { CasesRepository } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
 import { CaseTransfers } from './case-transfers.js';
 import { DeadlineTriage } from './deadline-triage.js';
+import { CaseEvents } from './case-events.js';
+import { CaseWork } from './case-work.js';
 
 @Module({
   imports: [AuditModule, DirectoryModule, IdentityModule],
   controllers: [CasesController],
-  providers: [CasesRepository, CasesService, CaseTransfers, DeadlineTriage],
-  exports: [CasesService, CaseTransfers],
+  providers: [CasesRepository, CasesService, CaseTransfers, DeadlineTriage, CaseEvents, CaseWork],
+  exports: [CasesService, CaseTransfers, CaseEvents, CaseWork],
 })
 export class CasesModule {}

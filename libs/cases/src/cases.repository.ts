@@ -2,14 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { rowsOf, type Tx } from '@relay/platform';
 import { CaseConsentEntity, CaseEntity, CaseNoteEntity } from './case.entities.js';
-import type { CaseQuery } from './case.dto.js';
-import type { CaseListRow } from './case.views.js';
+import type { CaseQuery, QueueQuery } from './case.dto.js';
+import type { CaseListRow, QueueRow } from './case.views.js';
 
 // A list row: every column but the constituent, named as CaseEntity names them.
 const LIST_COLUMNS = `c.id, c.reference, c.handling_office_id AS "handlingOfficeId", c.home_office_id AS "homeOfficeId",
   c.assignee_id AS "assigneeId", c.created_by AS "createdBy", c.category, c.immigration_type AS "immigrationType",
   c.summary, c.urgency, c.complexity, c.deadline, c.languages, c.status, c.version,
   c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
+const DUE_COLUMNS = {
+  intakeDueAt: 'intake_due_at',
+  followUpDueAt: 'follow_up_due_at',
+  irccReplyDueAt: 'ircc_reply_due_at',
+} as const;
+
+/** A queue cursor: the due key ('infinity' when nothing is due), urgency rank, creation time, id. */
+export type QueueCursor = [string, number, string, string];
 
 /**
  * Every read names the office asking: a query cannot forget the tenant. A case is
@@ -64,6 +73,48 @@ export class CasesRepository {
       params,
     );
     return rows;
+  }
+
+  /**
+   * One page of the triage queue: the office's files that are not resolved or closed, by due
+   * time (nothing due last), urgency, age. One range scan of cases_queue_idx, whose key the
+   * ORDER BY and the cursor repeat column for column.
+   */
+  async queue(officeId: string, query: QueueQuery, after: QueueCursor | undefined, limit: number) {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = [`c.handling_office_id = ${param(officeId)}`, `c.status NOT IN ('resolved', 'closed')`];
+    if (query.urgency) where.push(`c.urgency = ${param(query.urgency)}`);
+    if (query.assigneeId) where.push(`c.assignee_id = ${param(query.assigneeId)}`);
+    if (after) {
+      where.push(`(c.due_key, c.urgency_rank, c.created_at, c.id) >
+        (${param(after[0])}::timestamptz, ${param(after[1])}::smallint, ${param(after[2])}::timestamptz, ${param(after[3])}::uuid)`);
+    }
+    const rows: QueueRow[] = await this.reader.query(
+      `SELECT ${LIST_COLUMNS}, c.intake_due_at AS "intakeDueAt", c.follow_up_due_at AS "followUpDueAt",
+         c.ircc_reply_due_at AS "irccReplyDueAt"
+       FROM cases c WHERE ${where.join(' AND ')}
+       ORDER BY c.due_key, c.urgency_rank, c.created_at, c.id LIMIT ${param(limit)}`,
+      params,
+    );
+    return rows;
+  }
+
+  /** Sets the due times kept on the case row (derived data: the version does not change). */
+  async setDueTimes(
+    tx: Tx,
+    caseId: string,
+    times: Partial<Record<keyof typeof DUE_COLUMNS, Date | null>>,
+    onlyIfSet = false,
+  ): Promise<void> {
+    const entries = Object.entries(times) as [keyof typeof DUE_COLUMNS, Date | null][];
+    const sets = entries.map(([key], i) => `${DUE_COLUMNS[key]} = $${i + 2}`);
+    // Ending the intake window is a no-op on most files: skip the row write when nothing changes.
+    const guard = onlyIfSet ? ` AND ${entries.map(([key]) => `${DUE_COLUMNS[key]} IS NOT NULL`).join(' AND ')}` : '';
+    await tx.query(`UPDATE cases SET ${sets.join(', ')} WHERE id = $1${guard}`, [
+      caseId,
+      ...entries.map(([, at]) => at),
+    ]);
   }
 
   /** Human references count per office: "<riding code>-<yy>-<n>". */

@@ -14,10 +14,17 @@ import {
 import { AuditService } from '@relay/audit';
 import { DirectoryService } from '@relay/directory';
 import { UsersService } from '@relay/identity';
-import { CasesRepository } from './cases.repository.js';
+import { CasesRepository, type QueueCursor } from './cases.repository.js';
 import { CaseEntity } from './case.entities.js';
 import { TRANSITIONS } from './case.enums.js';
-import type { CaseQuery, CreateCaseDto, CreateConsentDto, CreateNoteDto, UpdateCaseDto } from './case.dto.js';
+import type {
+  CaseQuery,
+  CreateCaseDto,
+  CreateConsentDto,
+  CreateNoteDto,
+  QueueQuery,
+  UpdateCaseDto,
+} from './case.dto.js';
 import {
   type CaseListRow,
   type CaseView,
@@ -25,8 +32,12 @@ import {
   toCaseView,
   toConsentView,
   toNoteView,
+  toQueueItem,
   toStatusView,
 } from './case.views.js';
+import { CaseEvents } from './case-events.js';
+import { CaseWork } from './case-work.js';
+import { URGENCY_RANK } from './queue-order.js';
 
 type Access = 'full' | 'status';
 
@@ -44,6 +55,8 @@ export class CasesService {
     private readonly directory: DirectoryService,
     private readonly users: UsersService,
     private readonly events: EventLog,
+    private readonly work: CaseWork,
+    private readonly caseEvents: CaseEvents,
   ) {}
 
   async create(actor: Actor, dto: CreateCaseDto): Promise<CaseView> {
@@ -71,6 +84,8 @@ export class CasesService {
         status: 'open',
         constituent: stripUndefined(dto.constituent),
       });
+      kase.intakeDueAt = this.work.intakeEnd(kase.urgency, kase.createdAt);
+      await this.cases.setDueTimes(tx, kase.id, { intakeDueAt: kase.intakeDueAt });
       await this.audit.record(tx, {
         action: 'case.created',
         actor,
@@ -85,6 +100,7 @@ export class CasesService {
         category: kase.category,
         urgency: kase.urgency,
       });
+      await this.caseEvents.created(tx, actor, kase);
       return toCaseView(kase, []);
     });
   }
@@ -98,6 +114,26 @@ export class CasesService {
     const rows = await this.cases.list(officeId, query, after, query.limit + 1);
     const view = (kase: CaseListRow) => (query.scope === 'home' ? toStatusView(kase) : toCaseSummary(kase));
     return toPage(rows, query.limit, (kase) => [kase.createdAt.toISOString(), kase.id], view);
+  }
+
+  /** The office's open files, what must be done first first (see queue-order.ts). */
+  async queue(actor: Actor, query: QueueQuery) {
+    const officeId = requireOffice(actor);
+    const cursor = decodeCursor(query.after, ['string', 'seq', 'timestamp', 'uuid']);
+    if (cursor && cursor[0] !== 'infinity' && !isIsoInstant(cursor[0])) {
+      throw AppError.invalid('after', 'is not a cursor returned by this list');
+    }
+    const rows = await this.cases.queue(officeId, query, cursor as QueueCursor | undefined, query.limit + 1);
+    const now = Date.now();
+    return toPage(
+      rows,
+      query.limit,
+      (row) => {
+        const item = toQueueItem(row, now);
+        return [item.dueAt ?? 'infinity', URGENCY_RANK[row.urgency], row.createdAt.toISOString(), row.id];
+      },
+      (row) => toQueueItem(row, now),
+    );
   }
 
   async get(actor: Actor, caseId: string) {
@@ -145,6 +181,10 @@ export class CasesService {
           changed.push(field);
         }
       }
+      if (changed.includes('status')) kase.intakeDueAt = null;
+      else if (changed.includes('urgency') && kase.intakeDueAt) {
+        kase.intakeDueAt = this.work.intakeEnd(kase.urgency, kase.createdAt);
+      }
       if (nextType !== kase.immigrationType) {
         kase.immigrationType = nextType;
         changed.push('immigrationType');
@@ -183,6 +223,7 @@ export class CasesService {
     return this.transactions.run(async (tx) => {
       await this.writable(tx, actor, caseId);
       const note = await this.cases.insertNote(tx, { caseId, authorId: actor.userId, body: dto.body });
+      await this.work.endIntake(tx, caseId);
       await this.audit.record(tx, { action: 'case.note_added', actor, caseId, targetType: 'note', targetId: note.id });
       return toNoteView(note);
     });
@@ -315,6 +356,8 @@ function checkImmigrationType(category: string, immigrationType: string | null):
     throw AppError.invalid('immigrationType', 'only immigration files have an immigration type');
   }
 }
+
+const isIsoInstant = (text: string) => !Number.isNaN(Date.parse(text)) && new Date(text).toISOString() === text;
 
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;

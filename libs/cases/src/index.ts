@@ -4,3 +4,6 @@ export * from './case.entities.js';
 export * from './case.enums.js';
 export * from './case.dto.js';
 export * from './case-transfers.js';
+export * from './case-events.js';
+export * from './case-work.js';
+export * from './queue-order.js';

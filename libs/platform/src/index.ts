@@ -25,3 +25,5 @@ export * from './observability/http-metrics.js';
 export * from './observability/logging.js';
 export * from './observability/redis-connection.js';
 export * from './observability/lifecycle.js';
+export * from './calendar/business-days.js';
+export * from './calendar/federal-holidays.js';

@@ -20,6 +20,30 @@ const envelope = {
   },
 };
 
+const uuid = { type: 'string', format: 'uuid' };
+const time = { type: 'string', format: 'date-time' };
+// The `data` of the assistant's-day events: ids, the file's reference and times, never the note or summary.
+const dayEvents = {
+  FollowUpDue: {
+    description: "`follow_up.due` on the assignee's user stream and the office stream, once per follow-up",
+    type: 'object',
+    required: ['followUpId', 'caseId', 'caseReference', 'dueAt'],
+    properties: { followUpId: uuid, caseId: uuid, caseReference: { type: 'string' }, dueAt: time },
+  },
+  IrccReplyOverdue: {
+    description: '`ircc.reply_overdue` on the office stream, once per IRCC enquiry past its reply due time',
+    type: 'object',
+    required: ['interactionId', 'caseId', 'caseReference', 'sentAt', 'replyDueAt'],
+    properties: {
+      interactionId: uuid,
+      caseId: uuid,
+      caseReference: { type: 'string' },
+      sentAt: time,
+      replyDueAt: time,
+    },
+  },
+};
+
 const ack = (reply: Record<string, unknown>) => ({
   oneOf: [
     { type: 'object', properties: { ok: { const: true }, ...reply } },
@@ -117,5 +141,5 @@ export const ASYNCAPI_DOCUMENT = {
       messages: [{ $ref: '#/channels/live/messages/presence' }],
     },
   },
-  components: { schemas: { LiveEvent: envelope } },
+  components: { schemas: { LiveEvent: envelope, ...dayEvents } },
 };

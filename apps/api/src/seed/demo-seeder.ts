@@ -5,6 +5,7 @@ import { AuditService } from '@relay/audit';
 import { UsersService } from '@relay/identity';
 import { CasesService, CreateCaseDto } from '@relay/cases';
 import { ChannelsService } from '@relay/channels';
+import { ChecklistsService, FollowUpsService, InteractionsService } from '@relay/casework';
 import { loadFederalRidings, PARTIES } from './riding-data.js';
 
 export const DEMO_PASSWORD = 'relay-demo-password';
@@ -33,6 +34,9 @@ export class DemoSeeder {
     private readonly cases: CasesService,
     private readonly channels: ChannelsService,
     private readonly config: AppConfig,
+    private readonly checklists: ChecklistsService,
+    private readonly followUps: FollowUpsService,
+    private readonly interactions: InteractionsService,
   ) {}
 
   async seedIfEmpty(dataDir = resolve('data')): Promise<DemoLogin[] | null> {
@@ -48,6 +52,7 @@ export class DemoSeeder {
       this.logger.log('SEED_DEMO: the database already has offices; nothing loaded');
       return null;
     }
+    await this.createStayOfRemovalChecklist(logins);
     await this.createDemoCases(logins);
     return logins.map(({ email, role, office }) => ({ email, role, office }));
   }
@@ -216,9 +221,103 @@ export class DemoSeeder {
         officeId: assistant.officeId,
         sessionId: 'seed',
       };
+      const created = [];
       for (const file of files.slice(i, i + 3)) {
-        await this.cases.create(actor, { ...file, languages: file.languages });
+        created.push(await this.cases.create(actor, { ...file, languages: file.languages }));
       }
+      await this.workTheDay(actor, created, i === 0);
     }
+  }
+
+  /** Nepean's lead writes how a stay of removal is worked and shares it with the party's offices. */
+  private async createStayOfRemovalChecklist(logins: { role: string; userId: string; officeId: string }[]) {
+    const lead = logins.find((login) => login.role === 'office_lead')!;
+    const [channel] = (await this.transactions.reader.query(
+      `SELECT c.id FROM channels c JOIN offices o ON o.party_id = c.party_id WHERE c.kind = 'party' AND o.id = $1`,
+      [lead.officeId],
+    )) as { id: string }[];
+    await this.checklists.createTemplate(
+      { userId: lead.userId, role: 'office_lead', officeId: lead.officeId, sessionId: 'seed' },
+      {
+        name: 'Stay of removal request',
+        category: 'immigration',
+        immigrationType: 'stay_of_removal',
+        items: [
+          { text: 'Confirm the removal date and time with the CBSA removals officer' },
+          { text: 'Signed consent (IMM 5476) on file' },
+          { text: 'Copy of the removal order and any pending application (H&C, PRRA) numbers' },
+          { text: 'Counsel of record contacted; Federal Court stay motion filed or planned?' },
+          { text: 'Urgent enquiry sent to IRCC through MCMPS, marked emergency' },
+          { text: 'Letter of support from the MP drafted and signed' },
+          { text: 'Constituent told what the office can and cannot do, and when we call back' },
+        ],
+        sharedWithChannelIds: channel ? [channel.id] : [],
+      },
+    );
+  }
+
+  /**
+   * Follow-ups and a contact log, so the queue says something at first start. The emergency
+   * file's call-back is due in two hours, before anything else in either office, so it heads
+   * the queue (the console relies on it) and stays first as time passes.
+   */
+  private async workTheDay(actor: Actor, files: { id: string; urgency: string }[], nepean: boolean) {
+    const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const log = (caseId: string, body: Parameters<InteractionsService['create']>[2]) =>
+      this.interactions.create(actor, caseId, body);
+    const [first, second, third] = files;
+    if (nepean) {
+      // The stay of removal (emergency, removal in 36 hours).
+      await log(first.id, {
+        kind: 'visit',
+        direction: 'inbound',
+        occurredAt: at(-1),
+        durationMinutes: 40,
+        summary: 'Constituent came in with the removal order; H&C application pending since spring',
+      });
+      await log(first.id, {
+        kind: 'ircc_enquiry',
+        direction: 'outbound',
+        occurredAt: at(-0.5),
+        summary: 'Emergency enquiry to MCMPS: status of the pending H&C application before removal',
+        irccReference: 'MCMPS-2026-1187',
+      });
+      await this.followUps.create(actor, first.id, {
+        dueAt: at(2),
+        note: 'Call the CBSA removals officer back about a deferral request',
+      });
+    }
+    // The priority file: an enquiry awaiting IRCC, this week's and last week's MCMPS slots.
+    await log(second.id, {
+      kind: 'mcmps_appointment',
+      direction: 'outbound',
+      occurredAt: at(-8 * 24),
+      durationMinutes: 30,
+      summary: 'MCMPS slot: reviewed the sponsorship file with the liaison officer',
+    });
+    await log(second.id, {
+      kind: 'ircc_enquiry',
+      direction: 'outbound',
+      occurredAt: at(-3),
+      summary: 'Asked why the sponsorship is past the posted processing time',
+      irccReference: nepean ? 'MCMPS-2026-1102' : 'MCMPS-2026-1140',
+    });
+    await log(second.id, {
+      kind: 'mcmps_appointment',
+      direction: 'outbound',
+      occurredAt: at(-2),
+      durationMinutes: 15,
+      summary: 'MCMPS slot: flagged the file as past processing times',
+    });
+    await this.followUps.create(actor, second.id, { dueAt: at(3 * 24), note: 'Update the sponsor on the enquiry' });
+    // The routine file: an e-mail and a bring-forward date next week.
+    await log(third.id, {
+      kind: nepean ? 'email' : 'call',
+      direction: 'outbound',
+      occurredAt: at(-4),
+      durationMinutes: nepean ? undefined : 10,
+      summary: 'Asked the constituent for the missing documents',
+    });
+    await this.followUps.create(actor, third.id, { dueAt: at(6 * 24), note: 'Check the documents arrived' });
   }
 }

@@ -132,6 +132,14 @@ export class AppConfig {
   @Matches(/^\d+(,\d+)*$/, { message: 'DEADLINE_THRESHOLDS_HOURS must be hours like 48,4' })
   DEADLINE_THRESHOLDS_HOURS = '48,4';
 
+  /** How long an office gives itself to act on a new emergency, priority and routine file (hours; from 24 on, whole days are business days). */
+  @Matches(/^\d{1,4},\d{1,4},\d{1,4}$/, { message: 'INTAKE_WINDOW_HOURS must be three hours like 4,48,240' })
+  INTAKE_WINDOW_HOURS = '4,48,240';
+
+  /** IRCC's reply standard for an enquiry about an emergency file, then any other (h: hours, bd: business days). */
+  @Matches(/^\d{1,5}(h|bd),\d{1,5}(h|bd)$/, { message: 'IRCC_REPLY_STANDARD must be two spans like 48h,10bd' })
+  IRCC_REPLY_STANDARD = '48h,10bd';
+
   /** Messages one socket may send per 10 seconds. */
   @Transform(toInt)
   @IsInt()

@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   handoff_not_open: 409,
   consent_missing: 409,
   case_not_transferable: 409,
+  already_done: 409,
   version_mismatch: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -120,6 +120,14 @@ export interface LiveEventMap {
   'trade.declined': TradePayload;
   'trade.withdrawn': TradePayload;
   'trade.expired': TradePayload;
+  'follow_up.due': { followUpId: string; caseId: string; caseReference: string; dueAt: string };
+  'ircc.reply_overdue': {
+    interactionId: string;
+    caseId: string;
+    caseReference: string;
+    sentAt: string;
+    replyDueAt: string;
+  };
 }
 
 export type LiveEventType = keyof LiveEventMap;
@@ -150,6 +158,8 @@ export const LIVE_EVENT_TYPES = [
   'trade.declined',
   'trade.withdrawn',
   'trade.expired',
+  'follow_up.due',
+  'ircc.reply_overdue',
 ] as const satisfies readonly LiveEventType[];
 
 export const streams = {

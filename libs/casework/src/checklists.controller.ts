@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Headers, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type Actor, CurrentActor, Idempotent, parseIfMatch, setETag, UuidParam } from '@relay/platform';
+import { ChecklistsService } from './checklists.service.js';
+import { CreateTemplateDto, TemplateQuery, UpdateChecklistItemDto, UpdateTemplateDto } from './casework.dto.js';
+import { ChecklistDto, ChecklistItemDto, TemplateDto, TemplatePageDto } from './casework.views.js';
+
+@ApiTags('checklists')
+@ApiBearerAuth()
+@Controller()
+export class ChecklistsController {
+  constructor(private readonly checklists: ChecklistsService) {}
+
+  @Get('checklist-templates')
+  @ApiOkResponse({ type: TemplatePageDto, description: "The office's templates and those shared to its channels" })
+  listTemplates(@CurrentActor() actor: Actor, @Query() query: TemplateQuery) {
+    return this.checklists.listTemplates(actor, query);
+  }
+
+  @Post('checklist-templates')
+  @Idempotent()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: TemplateDto, description: 'Office leads only' })
+  async createTemplate(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateTemplateDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const template = await this.checklists.createTemplate(actor, dto);
+    setETag(res, template.version);
+    return template;
+  }
+
+  @Patch('checklist-templates/:id')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; 412 when stale' })
+  @ApiOkResponse({ type: TemplateDto, description: "The template's office lead only" })
+  async updateTemplate(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() dto: UpdateTemplateDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const template = await this.checklists.updateTemplate(actor, id, dto, parseIfMatch(ifMatch));
+    setETag(res, template.version);
+    return template;
+  }
+
+  @Get('cases/:id/checklist')
+  @ApiOkResponse({ type: ChecklistDto })
+  checklist(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+    return this.checklists.checklist(actor, id);
+  }
+
+  @Patch('cases/:id/checklist/:itemId')
+  @ApiOkResponse({ type: ChecklistItemDto })
+  updateItem(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @UuidParam('itemId') itemId: string,
+    @Body() dto: UpdateChecklistItemDto,
+  ) {
+    return this.checklists.updateItem(actor, id, itemId, dto);
+  }
+}

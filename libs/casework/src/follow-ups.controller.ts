@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, PageQuery, UuidParam } from '@relay/platform';
+import { FollowUpsService } from './follow-ups.service.js';
+import { CreateFollowUpDto, FollowUpQuery } from './casework.dto.js';
+import { FollowUpDto, FollowUpPageDto, OfficeFollowUpPageDto } from './casework.views.js';
+
+@ApiTags('follow-ups')
+@ApiBearerAuth()
+@Controller()
+export class FollowUpsController {
+  constructor(private readonly followUps: FollowUpsService) {}
+
+  @Post('cases/:id/follow-ups')
+  @Idempotent()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: FollowUpDto })
+  create(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateFollowUpDto) {
+    return this.followUps.create(actor, id, dto);
+  }
+
+  @Get('cases/:id/follow-ups')
+  @ApiOkResponse({ type: FollowUpPageDto, description: "The file's follow-ups, soonest first" })
+  listOfCase(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQuery) {
+    return this.followUps.listOfCase(actor, id, query);
+  }
+
+  @Get('follow-ups')
+  @ApiOkResponse({ type: OfficeFollowUpPageDto, description: "The office's open follow-ups, soonest first" })
+  listOfOffice(@CurrentActor() actor: Actor, @Query() query: FollowUpQuery) {
+    return this.followUps.listOfOffice(actor, query);
+  }
+
+  @Post('follow-ups/:id/done')
+  @HttpCode(200)
+  @ApiOkResponse({ type: FollowUpDto, description: '409 already_done the second time' })
+  done(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+    return this.followUps.done(actor, id);
+  }
+}

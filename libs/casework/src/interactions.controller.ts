@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, PageQuery, UuidParam } from '@relay/platform';
+import { InteractionsService } from './interactions.service.js';
+import { CreateInteractionDto, InteractionQuery } from './casework.dto.js';
+import { InteractionDto, InteractionPageDto, LiaisonDto } from './casework.views.js';
+
+@ApiTags('contact log')
+@ApiBearerAuth()
+@Controller()
+export class InteractionsController {
+  constructor(private readonly interactions: InteractionsService) {}
+
+  @Post('cases/:id/interactions')
+  @Idempotent()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: InteractionDto })
+  create(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateInteractionDto) {
+    return this.interactions.create(actor, id, dto);
+  }
+
+  @Get('cases/:id/interactions')
+  @ApiOkResponse({ type: InteractionPageDto, description: "The file's contact log, newest first" })
+  listOfCase(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQuery) {
+    return this.interactions.listOfCase(actor, id, query);
+  }
+
+  @Get('interactions')
+  @ApiOkResponse({ type: InteractionPageDto, description: "The office's contact log, newest first" })
+  listOfOffice(@CurrentActor() actor: Actor, @Query() query: InteractionQuery) {
+    return this.interactions.listOfOffice(actor, query);
+  }
+
+  @Get('liaison')
+  @ApiOkResponse({ type: LiaisonDto, description: "The office's IRCC liaison at a glance" })
+  liaison(@CurrentActor() actor: Actor) {
+    return this.interactions.liaison(actor);
+  }
+}
