@@ -256,6 +256,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CasesController_queue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases/{id}': {
     parameters: {
       query?: never;
@@ -704,6 +720,166 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/{id}/follow-ups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FollowUpsController_listOfCase'];
+    put?: never;
+    post: operations['FollowUpsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/follow-ups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FollowUpsController_listOfOffice'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/follow-ups/{id}/done': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['FollowUpsController_done'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/interactions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['InteractionsController_listOfCase'];
+    put?: never;
+    post: operations['InteractionsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/interactions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['InteractionsController_listOfOffice'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/liaison': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['InteractionsController_liaison'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/checklist-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ChecklistsController_listTemplates'];
+    put?: never;
+    post: operations['ChecklistsController_createTemplate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/checklist-templates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['ChecklistsController_updateTemplate'];
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/checklist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ChecklistsController_checklist'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/checklist/{itemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['ChecklistsController_updateItem'];
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1117,6 +1293,75 @@ export interface components {
       items: components['schemas']['CaseSummaryDto'][];
       nextCursor: string | null;
     };
+    QueueItemDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 35067-26-00042 */
+      reference: string;
+      /**
+       * @description status: the home office's read-only view
+       * @enum {string}
+       */
+      access: 'full' | 'status';
+      /** Format: uuid */
+      handlingOfficeId: string;
+      /** Format: uuid */
+      homeOfficeId: string;
+      /** @enum {string} */
+      category: 'immigration' | 'employment_insurance' | 'pensions' | 'passport' | 'taxation' | 'veterans' | 'other';
+      /** @enum {string|null} */
+      immigrationType:
+        | 'study_permit'
+        | 'family_reunification'
+        | 'permanent_residence'
+        | 'temporary_resident_visa'
+        | 'work_permit'
+        | 'temporary_resident_permit'
+        | 'economic_immigration'
+        | 'provincial_programs'
+        | 'humanitarian_compassionate'
+        | 'international_adoption'
+        | 'stay_of_removal'
+        | 'asylum'
+        | 'private_refugee_sponsorship'
+        | 'remedies'
+        | 'citizenship'
+        | 'other'
+        | null;
+      /** @enum {string} */
+      urgency: 'routine' | 'priority' | 'emergency';
+      /** @enum {string} */
+      complexity: 'simple' | 'complex';
+      /** Format: date-time */
+      deadline: string | null;
+      /** @enum {string} */
+      status: 'open' | 'awaiting_ircc' | 'escalated' | 'resolved' | 'closed';
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      assigneeId: string | null;
+      /** Format: uuid */
+      createdBy: string;
+      summary: string;
+      languages: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description The earliest of: the deadline, the end of the intake window, the earliest open follow-up, the reply due on the latest unanswered IRCC enquiry
+       */
+      dueAt: string | null;
+      /** @enum {string|null} */
+      dueReason: 'deadline' | 'intake_window' | 'follow_up' | 'ircc_reply' | null;
+      /** @description dueAt has passed */
+      overdue: boolean;
+    };
+    QueuePageDto: {
+      /** @description dueAt ascending (nulls last), then emergency first, then oldest */
+      items: components['schemas']['QueueItemDto'][];
+      nextCursor: string | null;
+    };
     ConstituentUpdateDto: {
       fullName?: string;
       dateOfBirth?: string;
@@ -1524,6 +1769,287 @@ export interface components {
       /** Format: uuid */
       officeId: string;
       offices: components['schemas']['LedgerOfficeDto'][];
+    };
+    CreateFollowUpDto: {
+      /**
+       * Format: date-time
+       * @description From a week ago to five years ahead
+       */
+      dueAt: string;
+      /** @description Constituent data: stays in the handling office */
+      note: string;
+      /**
+       * Format: uuid
+       * @description A member of the handling office; default the caller
+       */
+      assigneeId?: string;
+    };
+    FollowUpDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** Format: date-time */
+      dueAt: string;
+      note: string;
+      /** Format: uuid */
+      assigneeId: string | null;
+      /** Format: date-time */
+      doneAt: string | null;
+      /** Format: uuid */
+      doneBy: string | null;
+      /** Format: uuid */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    FollowUpPageDto: {
+      items: components['schemas']['FollowUpDto'][];
+      nextCursor: string | null;
+    };
+    OfficeFollowUpDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** Format: date-time */
+      dueAt: string;
+      note: string;
+      /** Format: uuid */
+      assigneeId: string | null;
+      /** Format: date-time */
+      doneAt: string | null;
+      /** Format: uuid */
+      doneBy: string | null;
+      /** Format: uuid */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The file's reference */
+      caseReference: string;
+      /** @description The same as caseReference */
+      reference: string;
+    };
+    OfficeFollowUpPageDto: {
+      items: components['schemas']['OfficeFollowUpDto'][];
+      nextCursor: string | null;
+    };
+    CreateInteractionDto: {
+      /** @enum {string} */
+      kind: 'call' | 'email' | 'visit' | 'letter' | 'ircc_enquiry' | 'ircc_reply' | 'mcmps_appointment';
+      /** @enum {string} */
+      direction: 'inbound' | 'outbound';
+      /**
+       * Format: date-time
+       * @description Not in the future, except a booked mcmps_appointment (up to a year ahead); not before 2000
+       */
+      occurredAt: string;
+      /** @description Minutes, 1-1440; an mcmps_appointment needs one of 15, 30, 45, 60 */
+      durationMinutes?: number;
+      /** @description Constituent data: stays in the handling office */
+      summary: string;
+      /**
+       * @description IRCC's reference of an enquiry and its reply
+       * @example MCMPS-2026-0042
+       */
+      irccReference?: string;
+      /**
+       * Format: date-time
+       * @description ircc_enquiry only: when the reply is due; default IRCC's service standard
+       */
+      replyDueAt?: string;
+    };
+    InteractionDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @enum {string} */
+      kind: 'call' | 'email' | 'visit' | 'letter' | 'ircc_enquiry' | 'ircc_reply' | 'mcmps_appointment';
+      /** @enum {string} */
+      direction: 'inbound' | 'outbound';
+      /** Format: date-time */
+      occurredAt: string;
+      durationMinutes: number | null;
+      summary: string;
+      irccReference: string | null;
+      /**
+       * Format: date-time
+       * @description ircc_enquiry only
+       */
+      replyDueAt: string | null;
+      /**
+       * Format: date-time
+       * @description ircc_enquiry: when its reply came
+       */
+      answeredAt: string | null;
+      /**
+       * Format: uuid
+       * @description ircc_enquiry: the reply
+       */
+      answeredById: string | null;
+      /** @description An unanswered ircc_enquiry past its replyDueAt */
+      overdue: boolean;
+      /** Format: uuid */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description In the office log only */
+      caseReference?: string;
+    };
+    InteractionPageDto: {
+      items: components['schemas']['InteractionDto'][];
+      nextCursor: string | null;
+    };
+    OpenEnquiryDto: {
+      /** Format: uuid */
+      interactionId: string;
+      /** Format: uuid */
+      caseId: string;
+      caseReference: string;
+      /** Format: date-time */
+      sentAt: string;
+      /** Format: date-time */
+      replyDueAt: string;
+      overdue: boolean;
+    };
+    LiaisonDto: {
+      /** @description Soonest reply due first (at most 500) */
+      openEnquiries: components['schemas']['OpenEnquiryDto'][];
+      /** @description MCMPS appointment minutes logged by the office this week (Monday to Sunday, Ottawa) */
+      mcmpsMinutesThisWeek: number;
+      /** @description The same over this week and the three before */
+      mcmpsMinutesLast4Weeks: number;
+    };
+    ChecklistItemTextView: {
+      text: string;
+    };
+    TemplateDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      officeId: string;
+      /** @description The caller's office's own template */
+      own: boolean;
+      name: string;
+      /** @enum {string} */
+      category: 'immigration' | 'employment_insurance' | 'pensions' | 'passport' | 'taxation' | 'veterans' | 'other';
+      /** @enum {string|null} */
+      immigrationType:
+        | 'study_permit'
+        | 'family_reunification'
+        | 'permanent_residence'
+        | 'temporary_resident_visa'
+        | 'work_permit'
+        | 'temporary_resident_permit'
+        | 'economic_immigration'
+        | 'provincial_programs'
+        | 'humanitarian_compassionate'
+        | 'international_adoption'
+        | 'stay_of_removal'
+        | 'asylum'
+        | 'private_refugee_sponsorship'
+        | 'remedies'
+        | 'citizenship'
+        | 'other'
+        | null;
+      items: components['schemas']['ChecklistItemTextView'][];
+      /** @description Another office sees only the channels it is in */
+      sharedWithChannelIds: string[];
+      version: number;
+      /** Format: uuid */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    TemplatePageDto: {
+      items: components['schemas']['TemplateDto'][];
+      nextCursor: string | null;
+    };
+    ChecklistItemTextDto: {
+      text: string;
+    };
+    CreateTemplateDto: {
+      name: string;
+      /** @enum {string} */
+      category: 'immigration' | 'employment_insurance' | 'pensions' | 'passport' | 'taxation' | 'veterans' | 'other';
+      /**
+       * @description Only for immigration; none matches every type
+       * @enum {string}
+       */
+      immigrationType?:
+        | 'study_permit'
+        | 'family_reunification'
+        | 'permanent_residence'
+        | 'temporary_resident_visa'
+        | 'work_permit'
+        | 'temporary_resident_permit'
+        | 'economic_immigration'
+        | 'provincial_programs'
+        | 'humanitarian_compassionate'
+        | 'international_adoption'
+        | 'stay_of_removal'
+        | 'asylum'
+        | 'private_refugee_sponsorship'
+        | 'remedies'
+        | 'citizenship'
+        | 'other';
+      items: components['schemas']['ChecklistItemTextDto'][];
+      /** @description Channels of the caller's office */
+      sharedWithChannelIds?: string[];
+    };
+    UpdateTemplateDto: {
+      name?: string;
+      /** @enum {string} */
+      category?: 'immigration' | 'employment_insurance' | 'pensions' | 'passport' | 'taxation' | 'veterans' | 'other';
+      /** @enum {string|null} */
+      immigrationType?:
+        | 'study_permit'
+        | 'family_reunification'
+        | 'permanent_residence'
+        | 'temporary_resident_visa'
+        | 'work_permit'
+        | 'temporary_resident_permit'
+        | 'economic_immigration'
+        | 'provincial_programs'
+        | 'humanitarian_compassionate'
+        | 'international_adoption'
+        | 'stay_of_removal'
+        | 'asylum'
+        | 'private_refugee_sponsorship'
+        | 'remedies'
+        | 'citizenship'
+        | 'other'
+        | null;
+      items?: components['schemas']['ChecklistItemTextDto'][];
+      sharedWithChannelIds?: string[];
+    };
+    ChecklistItemDto: {
+      /** Format: uuid */
+      id: string;
+      text: string;
+      /** Format: date-time */
+      doneAt: string | null;
+      /** Format: uuid */
+      doneBy: string | null;
+      note: string | null;
+    };
+    ChecklistDto: {
+      /** Format: uuid */
+      caseId: string;
+      /**
+       * Format: uuid
+       * @description The template it was copied from
+       */
+      templateId: string | null;
+      items: components['schemas']['ChecklistItemDto'][];
+    };
+    UpdateChecklistItemDto: {
+      done: boolean;
+      /** @description Constituent data; null clears it */
+      note?: Record<string, never> | null;
     };
   };
   responses: never;
@@ -2173,6 +2699,32 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CaseDto'];
+        };
+      };
+    };
+  };
+  CasesController_queue: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+        urgency?: 'routine' | 'priority' | 'emergency';
+        assigneeId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The office's open files, what must be done first first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuePageDto'];
         };
       };
     };
@@ -2982,6 +3534,352 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LedgerDto'];
+        };
+      };
+    };
+  };
+  FollowUpsController_listOfCase: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file's follow-ups, soonest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FollowUpPageDto'];
+        };
+      };
+    };
+  };
+  FollowUpsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateFollowUpDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FollowUpDto'];
+        };
+      };
+    };
+  };
+  FollowUpsController_listOfOffice: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+        /** @description overdue: due before now; today: due today; week: due today or in the six days after (Ottawa days) */
+        due?: 'overdue' | 'today' | 'week';
+        assigneeId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The office's open follow-ups, soonest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfficeFollowUpPageDto'];
+        };
+      };
+    };
+  };
+  FollowUpsController_done: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 409 already_done the second time */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FollowUpDto'];
+        };
+      };
+    };
+  };
+  InteractionsController_listOfCase: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file's contact log, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InteractionPageDto'];
+        };
+      };
+    };
+  };
+  InteractionsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInteractionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InteractionDto'];
+        };
+      };
+    };
+  };
+  InteractionsController_listOfOffice: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+        kind?: 'call' | 'email' | 'visit' | 'letter' | 'ircc_enquiry' | 'ircc_reply' | 'mcmps_appointment';
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The office's contact log, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InteractionPageDto'];
+        };
+      };
+    };
+  };
+  InteractionsController_liaison: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The office's IRCC liaison at a glance */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiaisonDto'];
+        };
+      };
+    };
+  };
+  ChecklistsController_listTemplates: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page */
+        after?: string;
+        limit?: number;
+        category?: 'immigration' | 'employment_insurance' | 'pensions' | 'passport' | 'taxation' | 'veterans' | 'other';
+        immigrationType?:
+          | 'study_permit'
+          | 'family_reunification'
+          | 'permanent_residence'
+          | 'temporary_resident_visa'
+          | 'work_permit'
+          | 'temporary_resident_permit'
+          | 'economic_immigration'
+          | 'provincial_programs'
+          | 'humanitarian_compassionate'
+          | 'international_adoption'
+          | 'stay_of_removal'
+          | 'asylum'
+          | 'private_refugee_sponsorship'
+          | 'remedies'
+          | 'citizenship'
+          | 'other';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The office's templates and those shared to its channels */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplatePageDto'];
+        };
+      };
+    };
+  };
+  ChecklistsController_createTemplate: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTemplateDto'];
+      };
+    };
+    responses: {
+      /** @description Office leads only */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplateDto'];
+        };
+      };
+    };
+  };
+  ChecklistsController_updateTemplate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag from a previous read; 412 when stale */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateTemplateDto'];
+      };
+    };
+    responses: {
+      /** @description The template's office lead only */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplateDto'];
+        };
+      };
+    };
+  };
+  ChecklistsController_checklist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChecklistDto'];
+        };
+      };
+    };
+  };
+  ChecklistsController_updateItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateChecklistItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChecklistItemDto'];
         };
       };
     };

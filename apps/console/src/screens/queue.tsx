@@ -8,24 +8,30 @@ import { Shell } from '../ui/layout';
 import { Link, navigate, useLocation } from '../ui/router';
 import { useCountdown, useMinuteTick } from '../ui/time';
 
-type CaseRow = components['schemas']['CaseSummaryDto'];
+type CaseRow = components['schemas']['CaseSummaryDto'] & {
+  dueAt?: string | null;
+  dueReason?: string | null;
+  overdue?: boolean;
+};
 const RANK: Record<string, number> = { emergency: 0, priority: 1, routine: 2 };
 // The contract's intake windows (INTAKE_WINDOW_HOURS defaults), in hours.
 const INTAKE_HOURS: Record<string, number> = { emergency: 4, priority: 48, routine: 240 };
 
-/** When a file must be acted on: its deadline, or the end of its intake window, whichever is first. */
-function due(row: CaseRow): { at: number; reason: 'deadline' | 'intake_window' } {
+/**
+ * When a file must be acted on. GET /cases/queue says so itself (deadline, intake window,
+ * follow-up or IRCC reply); a search through GET /cases is approximated here from the
+ * deadline and the intake window.
+ */
+function due(row: CaseRow): { at: number; reason: string | null } {
+  if (row.dueAt !== undefined)
+    return { at: row.dueAt ? Date.parse(row.dueAt) : Infinity, reason: row.dueReason ?? null };
   const intake = Date.parse(row.createdAt) + INTAKE_HOURS[row.urgency]! * 3600_000;
   const deadline = row.deadline ? Date.parse(row.deadline) : Infinity;
   return deadline <= intake ? { at: deadline, reason: 'deadline' } : { at: intake, reason: 'intake_window' };
 }
 const dueAt = (row: CaseRow) => due(row).at;
 
-/**
- * What must be done first: due time, then urgency, then oldest (the order of the contract's
- * GET /cases/queue). TODO(/cases/queue): read GET /cases/queue once the `day` branch is
- * merged, so follow-ups and IRCC reply dates count too.
- */
+/** What must be done first: due time, then urgency, then oldest (the order of GET /cases/queue). */
 export function byUrgency(a: CaseRow, b: CaseRow): number {
   return dueAt(a) - dueAt(b) || RANK[a.urgency]! - RANK[b.urgency]! || a.createdAt.localeCompare(b.createdAt);
 }
@@ -53,25 +59,42 @@ export function QueueScreen({ user }: { user: User }) {
   const category = filters.get('category');
   const mine = filters.get('mine') === '1';
   const q = useDeferredValue(filters.get('q').trim());
+  // The queue itself unless the filters need the search (status, category, words).
+  const searching = !!(status || category || q);
   const { data, isPending, isError } = useQuery({
     queryKey: ['cases', 'queue', { status, urgency, category, mine, q }],
-    queryFn: () =>
-      call(
-        api.GET('/api/v1/cases', {
-          params: {
-            query: {
-              limit: 200,
-              ...(status ? { status: status as CaseRow['status'] } : {}),
-              ...(urgency ? { urgency: urgency as CaseRow['urgency'] } : {}),
-              ...(category ? { category: category as CaseRow['category'] } : {}),
-              ...(mine ? { assigneeId: user.id } : {}),
-              ...(q ? { q } : {}),
-            },
-          },
-        }),
-      ),
+    queryFn: (): Promise<{ items: CaseRow[] }> =>
+      searching
+        ? searchCases()
+        : call(
+            api.GET('/api/v1/cases/queue', {
+              params: {
+                query: {
+                  limit: 200,
+                  ...(urgency ? { urgency: urgency as CaseRow['urgency'] } : {}),
+                  ...(mine ? { assigneeId: user.id } : {}),
+                },
+              },
+            }),
+          ),
     placeholderData: keepPreviousData,
   });
+  function searchCases() {
+    return call(
+      api.GET('/api/v1/cases', {
+        params: {
+          query: {
+            limit: 200,
+            ...(status ? { status: status as CaseRow['status'] } : {}),
+            ...(urgency ? { urgency: urgency as CaseRow['urgency'] } : {}),
+            ...(category ? { category: category as CaseRow['category'] } : {}),
+            ...(mine ? { assigneeId: user.id } : {}),
+            ...(q ? { q } : {}),
+          },
+        },
+      }),
+    );
+  }
   const rows = useMemo(
     () => (data?.items ?? []).filter((row) => status || OPEN_STATUSES.includes(row.status)).sort(byUrgency),
     [data, status],
@@ -141,7 +164,7 @@ export function QueueScreen({ user }: { user: User }) {
             <tbody>
               {rows.map((row) => {
                 const { at, reason } = due(row);
-                const dueIso = new Date(at).toISOString();
+                const dueIso = Number.isFinite(at) ? new Date(at).toISOString() : '';
                 return (
                   <tr key={row.id} className={`urgency-${row.urgency}`}>
                     <th scope="row">
@@ -151,8 +174,8 @@ export function QueueScreen({ user }: { user: User }) {
                       <span className={`badge badge-${row.urgency}`}>{label('urgency', row.urgency)}</span>
                     </td>
                     <td className={at < now ? 'overdue' : undefined}>
-                      <time dateTime={dueIso}>{countdown(dueIso, now)}</time>
-                      <span className="hint"> · {label('dueReason', reason)}</span>
+                      {Number.isFinite(at) && <time dateTime={dueIso}>{countdown(dueIso, now)}</time>}
+                      {reason && <span className="hint"> · {label('dueReason', reason)}</span>}
                     </td>
                     <td>{label('status', row.status)}</td>
                     <td>
