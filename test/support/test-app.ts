@@ -21,7 +21,7 @@ export interface TestApp {
 }
 
 /** Starts the server on a fresh database cloned from the migrated template. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, startTimeoutMs?: number): Promise<TestApp> {
   const database = await createTestDatabase();
   const server = new ServerProcess(await freePort(), {
     NODE_ENV: 'test',
@@ -41,7 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   try {
-    await server.start();
+    await server.start(startTimeoutMs);
   } catch (error) {
     await database.drop();
     throw error;

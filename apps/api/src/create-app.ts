@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Express } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -18,6 +18,7 @@ import {
 import { MULTIPART_ROUTES } from '@relay/documents';
 import { ASYNCAPI_DOCUMENT, RelayIoAdapter } from '@relay/realtime';
 import { AppModule } from './app.module.js';
+import { helmetOptions, serveConsole } from './console.js';
 
 /** Builds the HTTP and live (socket.io) application. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
@@ -29,14 +30,26 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.set('trust proxy', trustProxy(config));
   app.set('etag', false); // resources carry their own ETag ("<version>"); hashing every body costs CPU
   app.use(httpMetrics(app.get(Metrics)));
-  app.use(helmet());
+  app.use(helmet(helmetOptions(config)));
   app.use(requireJsonExcept(MULTIPART_ROUTES)); // document uploads stream their multipart body
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.setGlobalPrefix('api/v1');
   app.enableCors({ origin: allowedOrigins(config), credentials: false });
   app.useWebSocketAdapter(new RelayIoAdapter(app, config, app.get(RedisConnection)));
 
-  const document = SwaggerModule.createDocument(
+  const document = openApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // The live events (socket.io namespace /live), next to the OpenAPI document.
+  (app.getHttpAdapter().getInstance() as Express).get('/api/docs-asyncapi.json', (_req, res) =>
+    res.json(ASYNCAPI_DOCUMENT),
+  );
+  serveConsole(app);
+  return app;
+}
+
+/** The OpenAPI document of every route; also built without a database (see scripts/openapi-types.ts). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Riding Relay')
@@ -45,10 +58,4 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  // The live events (socket.io namespace /live), next to the OpenAPI document.
-  (app.getHttpAdapter().getInstance() as Express).get('/api/docs-asyncapi.json', (_req, res) =>
-    res.json(ASYNCAPI_DOCUMENT),
-  );
-  return app;
 }

@@ -22,15 +22,7 @@ import {
   QueueQuery,
   UpdateCaseDto,
 } from './case.dto.js';
-import {
-  CaseDto,
-  CasePageDto,
-  CaseStatusDto,
-  ConsentDto,
-  NoteDto,
-  NotePageDto,
-  QueuePageDto,
-} from './case.views.js';
+import { CaseDto, CasePageDto, CaseStatusDto, ConsentDto, NoteDto, NotePageDto, QueuePageDto } from './case.views.js';
 
 @ApiTags('cases')
 @ApiBearerAuth()

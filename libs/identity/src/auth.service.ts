@@ -55,7 +55,8 @@ export class AuthService {
   }
 
   /** Rotates the refresh token; a token presented twice revokes its whole family. */
-  async refresh(refreshToken: string) {
+  async refresh(refreshToken: string | undefined) {
+    if (!refreshToken) throw new AppError('unauthenticated', 'The refresh token is invalid, expired or revoked');
     let revokedSession: string | null = null;
     const outcome = await this.transactions.run(async (tx) => {
       const consumed = await this.tokens.consume(tx, refreshToken);

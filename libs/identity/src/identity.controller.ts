@@ -1,4 +1,17 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Patch, Query, Req, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Post,
+  Patch,
+  Query,
+  Req,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import type { Request } from 'express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -25,9 +38,17 @@ import {
   UserPageDto,
 } from './identity.dto.js';
 import type { UserEntity } from './user.entity.js';
+import { refreshCookie, RefreshCookieInterceptor, REFRESH_TRANSPORT_HEADER } from './refresh-cookie.js';
 
 @ApiTags('auth')
 @Controller('auth')
+@UseInterceptors(RefreshCookieInterceptor)
+@ApiHeader({
+  name: REFRESH_TRANSPORT_HEADER,
+  required: false,
+  description:
+    '`cookie`: the refresh token travels in an HttpOnly cookie scoped to /api/v1/auth/refresh, not in the body',
+})
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
@@ -45,8 +66,8 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto })
-  refresh(@Body() dto: RefreshDto) {
-    return this.auth.refresh(dto.refreshToken);
+  refresh(@Body() dto: RefreshDto, @Req() req: Request) {
+    return this.auth.refresh(dto.refreshToken ?? refreshCookie(req));
   }
 
   @Public()

@@ -29,11 +29,12 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'Optional when the refresh cookie is sent instead' })
+  @Optional()
   @IsString()
   @MinLength(16)
   @MaxLength(256)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class CreateMemberDto {

@@ -7,7 +7,8 @@ import { allowedOrigins, type AppConfig, type RedisConnection } from '@relay/pla
 /**
  * socket.io with our limits: a maximum message size (a larger frame closes the socket),
  * and browser origins checked against ALLOWED_ORIGINS (clients that send no Origin, such
- * as servers and mobile apps, are let through to the token check). With REDIS_URL, the
+ * as servers and mobile apps, are let through to the token check; so is the web console, which
+ * the server itself serves, from its own origin). With REDIS_URL, the
  * official Redis (pub/sub) adapter joins the nodes: rooms, presence and disconnects work
  * across them, and each node relays the others' events to its own sockets.
  */
@@ -28,10 +29,19 @@ export class RelayIoAdapter extends IoAdapter {
       cors: { origin: origins.length > 0 ? origins : false },
       allowRequest: (req, callback) => {
         const origin = req.headers.origin;
-        callback(null, origin === undefined || origins.includes(origin));
+        callback(null, origin === undefined || origins.includes(origin) || sameOrigin(origin, req.headers.host));
       },
     }) as Server;
     if (this.redis.pub && this.redis.sub) server.adapter(createAdapter(this.redis.pub, this.redis.sub));
     return server;
+  }
+}
+
+/** The page was served by this server (the console): its origin names the host it asked. */
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
   }
 }

@@ -1,0 +1,43 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import type { HelmetOptions } from 'helmet';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AppConfig } from '@relay/platform';
+
+/** Where `npm run build` puts the web console (apps/console), next to the compiled server. */
+const CONSOLE_DIR = fileURLToPath(new URL('../../../console/', import.meta.url));
+const NOT_CONSOLE = /^\/(api|socket\.io|live)(\/|$)/;
+
+/**
+ * Helmet's defaults fit the built console (scripts, styles and sockets from 'self'). Outside
+ * production the console may be opened over plain http on an office's network, where
+ * `upgrade-insecure-requests` would send every asset to an https port that is not there.
+ */
+export function helmetOptions(config: AppConfig): HelmetOptions {
+  if (config.NODE_ENV === 'production') return {};
+  return { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } };
+}
+
+/**
+ * Serves the console at `/`: hashed assets for a year, and index.html (never cached) for
+ * every other GET outside /api, so each screen's URL can be opened directly.
+ */
+export function serveConsole(app: INestApplication): void {
+  if (!existsSync(`${CONSOLE_DIR}index.html`)) return; // the server alone, built without the console
+  const express = app as NestExpressApplication;
+  express.useStaticAssets(CONSOLE_DIR, {
+    index: false,
+    setHeaders: (res, path) =>
+      res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  express.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_CONSOLE.test(req.path) || !req.accepts('html')) {
+      next();
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(`${CONSOLE_DIR}index.html`);
+  });
+}

@@ -1,0 +1,91 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
+import { refresh, sessionStore, type User } from './api/session';
+import { useT } from './i18n/t';
+import { LiveProvider } from './live/live';
+import { QueueScreen } from './screens/queue';
+import { SignIn } from './screens/sign-in';
+import { Shell } from './ui/layout';
+import { navigate, useLocation } from './ui/router';
+
+const CaseScreen = lazy(() => import('./screens/case-file'));
+const NewCaseScreen = lazy(() => import('./screens/new-case'));
+const ChannelsScreen = lazy(() => import('./screens/channels'));
+const HandoffsScreen = lazy(() => import('./screens/handoffs'));
+const OfficeScreen = lazy(() => import('./screens/office'));
+const DirectoryScreen = lazy(() => import('./screens/directory'));
+
+function Loading() {
+  const t = useT();
+  return <p role="status">{t('common.loading')}</p>;
+}
+
+/** The screen for the URL; each screen renders its own Shell (title, navigation). */
+function Screen({ user }: { user: User }) {
+  const { path } = useLocation();
+  const t = useT();
+  const segments = path.split('/').filter(Boolean);
+  useEffect(() => {
+    if (user.role === 'admin' && path === '/') navigate('/directory', true);
+  }, [user.role, path]);
+  const screen = (() => {
+    switch (segments[0]) {
+      case undefined:
+        return <QueueScreen user={user} />;
+      case 'files':
+        return segments[1] === 'new' ? (
+          <NewCaseScreen user={user} />
+        ) : (
+          <CaseScreen user={user} id={segments[1] ?? ''} />
+        );
+      case 'channels':
+        return <ChannelsScreen user={user} channelId={segments[1]} />;
+      case 'handoffs':
+        return <HandoffsScreen user={user} />;
+      case 'office':
+        return <OfficeScreen user={user} />;
+      case 'directory':
+        return <DirectoryScreen user={user} />;
+      default:
+        return (
+          <Shell user={user} title={t('notFound.title')}>
+            <p>{t('notFound.body')}</p>
+          </Shell>
+        );
+    }
+  })();
+  return <Suspense fallback={<Loading />}>{screen}</Suspense>;
+}
+
+export function App() {
+  const session = useSyncExternalStore(sessionStore.subscribe, sessionStore.get);
+  const queries = useQueryClient();
+  const lastUser = useRef<User | null>(null);
+  useEffect(() => {
+    void refresh(); // a refresh cookie from an earlier visit signs the tab in again
+  }, []);
+  const signedOut = session.status === 'signedOut' && !session.expired;
+  useEffect(() => {
+    if (signedOut) queries.clear(); // the next person to sign in sees nothing of this one's
+  }, [signedOut, queries]);
+  if (session.status === 'starting') return <Loading />;
+  if (session.status === 'signedIn') lastUser.current = session.user;
+  const user = lastUser.current;
+  if (signedOut || !user) return <SignIn expired={false} />;
+  // When the session runs out under an open screen, sign-in opens over it, so nothing typed is lost.
+  const active = session.status === 'signedIn';
+  return (
+    <>
+      <LiveProvider key={user.id} active={active}>
+        <div inert={!active}>
+          <Screen user={user} />
+        </div>
+      </LiveProvider>
+      {!active && (
+        <div className="overlay">
+          <SignIn expired />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
+import { loadConfig } from '@relay/platform';
+import { AppModule } from '../apps/api/src/app.module.js';
+import { openApiDocument } from '../apps/api/src/create-app.js';
+
+/**
+ * The console's typed API client comes from the server's OpenAPI document. `--write`
+ * regenerates apps/console/src/api/schema.d.ts; without it, this fails when the file no
+ * longer matches the server (part of `npm run check`). The app is built in preview mode:
+ * nothing is instantiated, so no database is needed.
+ */
+const TARGET = 'apps/console/src/api/schema.d.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), LOG_LEVEL: 'silent' });
+  const app = await NestFactory.create(AppModule.forRoot(config, 'postgres://preview@127.0.0.1/preview'), {
+    preview: true,
+    logger: false,
+  });
+  app.setGlobalPrefix('api/v1');
+  const document = openApiDocument(app);
+  const ast = await openapiTS(document as unknown as Parameters<typeof openapiTS>[0]);
+  const header = "// Generated from the server's OpenAPI document by `npm run api:types`. Do not edit.\n";
+  const text = await format(header + astToString(ast), {
+    ...(await resolveConfig(TARGET)),
+    filepath: TARGET,
+  });
+  if (process.argv.includes('--write')) {
+    writeFileSync(TARGET, text);
+    console.log(`wrote ${TARGET}`);
+  } else if (readFileSync(TARGET, 'utf8') !== text) {
+    console.error(`${TARGET} does not match the server's OpenAPI document: run npm run api:types`);
+    process.exitCode = 1;
+  }
+  await app.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN, type TestApp } from '../support/test-app.js';
+import {
+  accessibilityViolations,
+  LEAD_NEPEAN,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+  startConsoleApp,
+} from './browser.js';
+
+// Every screen, in English and in French: axe-core finds no WCAG 2.1 AA violation, the
+// language switch is there, <html lang> follows it, and no text is left in the other language.
+describe('console: every screen in both languages', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let caseId: string;
+  let channelId: string;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await startConsoleApp();
+    const { rows } = await app.db.query<{ id: string }>(
+      `SELECT c.id FROM cases c JOIN users u ON u.office_id = c.handling_office_id WHERE u.email = $1 LIMIT 1`,
+      [LEAD_NEPEAN],
+    );
+    caseId = rows[0]!.id;
+    const channels = await app.db.query<{ id: string }>(
+      `SELECT c.id FROM channels c JOIN channel_members m ON m.channel_id = c.id
+       JOIN users u ON u.office_id = m.office_id WHERE u.email = $1 AND c.kind = 'party'`,
+      [LEAD_NEPEAN],
+    );
+    channelId = channels.rows[0]!.id;
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const SWITCH = { en: 'Français', fr: 'English' } as const;
+
+  async function visit(page: Page, path: string, language: 'en' | 'fr', name: string) {
+    await page.goto(path);
+    await page.locator('h1').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.waitForFunction(
+      "![...document.querySelectorAll('[role=status]')].some((e) => /^(Loading|Chargement)…$/.test(e.textContent))",
+    );
+    expect(await page.locator('html').getAttribute('lang')).toBe(language);
+    await page.getByRole('button', { name: SWITCH[language], exact: true }).waitFor();
+    expect({ screen: name, language, violations: await accessibilityViolations(page) }).toEqual({
+      screen: name,
+      language,
+      violations: [],
+    });
+    await screenshot(page, `${name}-${language}`);
+    return (await page.locator('main').first().innerText()).trim();
+  }
+
+  it('the lead’s screens: sign-in, queue, new file, file, channel, handoffs, office', async () => {
+    const texts: Record<string, Record<string, string>> = { en: {}, fr: {} };
+    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'sign-in-en');
+    await page.getByRole('button', { name: 'Français', exact: true }).click();
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'sign-in-fr');
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await signIn(page, LEAD_NEPEAN);
+
+    const screens: [string, string][] = [
+      ['queue', '/'],
+      ['new-file', '/files/new'],
+      ['file', `/files/${caseId}`],
+      ['channel', `/channels/${channelId}`],
+      ['handoffs', '/handoffs'],
+      ['office', '/office'],
+    ];
+    for (const language of ['en', 'fr'] as const) {
+      if (language === 'fr') {
+        await page.getByRole('button', { name: 'Français', exact: true }).click();
+        await page.getByRole('button', { name: 'English', exact: true }).waitFor();
+      }
+      for (const [name, path] of screens) texts[language]![name] = await visit(page, path, language, name);
+    }
+    for (const [name] of screens)
+      expect({ name, changed: texts.en![name] !== texts.fr![name] }).toEqual({ name, changed: true });
+    // The choice is kept across visits.
+    await page.reload();
+    await page.getByRole('button', { name: 'English', exact: true }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 400_000);
+
+  it('the admin’s directory', async () => {
+    const { page, context, errors } = await openPage(browser, app.baseUrl, 'fr');
+    await page.goto('/');
+    await page.getByLabel('Courriel', { exact: true }).fill(ADMIN.email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Répertoire' }).waitFor();
+    await visit(page, '/directory', 'fr', 'directory');
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await visit(page, '/directory', 'en', 'directory');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
