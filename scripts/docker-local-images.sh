@@ -6,10 +6,11 @@
 #   scripts/docker-local-images.sh        # builds what is missing; prints the variables to use
 #   eval "$(scripts/docker-local-images.sh --env)"   # exports them into this shell
 #
-# With a registry none of this is needed: the defaults (node:24-bookworm-slim, postgres:16,
-# redis:7, nginx:1.27-alpine) are pulled as usual. The stand-ins carry their own names
-# (relay-local/...), with the versions Debian bookworm really ships, and are passed through
-# NODE_IMAGE, POSTGRES_IMAGE, REDIS_IMAGE and NGINX_IMAGE. Each image is built once: an
+# With a registry none of this is needed: the defaults (node:24-bookworm-slim,
+# debian:bookworm-slim, postgres:16, redis:7, nginx:1.27-alpine) are pulled as usual. The
+# stand-ins carry their own names (relay-local/...), with the versions Debian bookworm really
+# ships, and are passed through NODE_IMAGE, RUNTIME_IMAGE, POSTGRES_IMAGE, REDIS_IMAGE and
+# NGINX_IMAGE. Each image is built once: an
 # existing tag is kept (delete it to rebuild). Root is needed (debootstrap, docker).
 set -euo pipefail
 
@@ -28,7 +29,7 @@ REDIS=relay-local/redis:7.0-bookworm
 NGINX=relay-local/nginx:1.22-bookworm
 
 print_env() {
-  echo "export NODE_IMAGE=$NODE POSTGRES_IMAGE=$POSTGRES REDIS_IMAGE=$REDIS NGINX_IMAGE=$NGINX"
+  echo "export NODE_IMAGE=$NODE RUNTIME_IMAGE=$BASE POSTGRES_IMAGE=$POSTGRES REDIS_IMAGE=$REDIS NGINX_IMAGE=$NGINX"
 }
 if [ "${1:-}" = "--env" ]; then
   print_env

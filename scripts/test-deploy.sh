@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 # Debian's client (the one docker.io installs): a newer docker on PATH may want buildx.
-DOCKER=${DOCKER:-$(dpkg -L docker.io 2>/dev/null | grep -m1 '/bin/docker$' || command -v docker)}
+debian_docker=$(dpkg -L docker.io 2>/dev/null | grep '/bin/docker$' || true)
+DOCKER=${DOCKER:-${debian_docker:-$(command -v docker)}}
 COMPOSE=${COMPOSE:-$(command -v docker-compose || true)}
 if [ -z "$COMPOSE" ] || ! "$DOCKER" info >/dev/null 2>&1; then
   echo "test:deploy needs a running Docker engine and docker-compose" >&2
@@ -24,8 +25,10 @@ if [ "${DEPLOY_USE_REGISTRY:-0}" != 1 ]; then
   eval "$(scripts/docker-local-images.sh)"
 fi
 
-# A project, a port on loopback, a subnet and secrets of this run's own.
+# A project, a port on loopback and secrets of this run's own.
 work=$(mktemp -d "${TMPDIR:-/tmp}/relay-deploy.XXXXXX")
+# docker-compose builds through the `docker` on PATH: make it this one.
+mkdir -p "$work/bin" && ln -s "$DOCKER" "$work/bin/docker" && export PATH="$work/bin:$PATH"
 export DEPLOY_PROJECT=relay-deploy-$$
 export DEPLOY_ENV_FILE="$work/env"
 export DEPLOY_REPORT="$work/report.json"
@@ -36,7 +39,7 @@ ADMIN_EMAIL=admin@deploy-test.riding-relay.ca scripts/docker-env.sh "$DEPLOY_ENV
   echo "HTTP_PUBLISH=127.0.0.1:$port"
   echo "APP_IMAGE=riding-relay:local"
   echo "LOG_LEVEL=info"
-  for var in NODE_IMAGE POSTGRES_IMAGE REDIS_IMAGE NGINX_IMAGE RELAY_SUBNET NGINX_ADDRESS; do
+  for var in NODE_IMAGE RUNTIME_IMAGE POSTGRES_IMAGE REDIS_IMAGE NGINX_IMAGE RELAY_SUBNET RELAY_IP_RANGE NGINX_ADDRESS; do
     if [ -n "${!var:-}" ]; then echo "$var=${!var}"; fi
   done
 } >>"$DEPLOY_ENV_FILE"

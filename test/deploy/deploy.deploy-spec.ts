@@ -258,13 +258,18 @@ let channelId: string;
 beforeAll(async () => {
   const started = Date.now();
   const up = await compose('up', '-d', '--no-build');
-  if (up.code !== 0) throw new Error(`compose up failed:\n${up.stderr}`);
+  if (up.code !== 0) {
+    const logs = await compose('logs', '--no-color', '--tail', '40');
+    throw new Error(`compose up failed:\n${up.stderr}\n${logs.stdout}`);
+  }
   for (const service of ['postgres', 'redis', 'api1', 'api2', 'nginx']) await healthy(service);
   note('topologyUpSeconds', Math.round((Date.now() - started) / 100) / 10);
   note('firstStartSeconds', { api1: await startSeconds('api1'), api2: await startSeconds('api2') });
   await findAddresses();
 
   admin = await world.login(secrets.ADMIN_EMAIL, secrets.ADMIN_PASSWORD);
+  // The World signs in as the test suite's admin; here the admin is this run's own.
+  (world as unknown as { adminSession: Member }).adminSession = admin;
   party = await world.party();
   offices = [];
   for (let i = 0; i < 3; i++) offices.push((await world.office(party.id)).id);
@@ -296,7 +301,11 @@ describe('the compose topology, through nginx', () => {
       ExitCode: 0,
     });
     const sizes: Record<string, number> = {};
-    for (const image of [APP_IMAGE, process.env.NODE_IMAGE ?? 'node:24-bookworm-slim']) {
+    const bases = [
+      process.env.NODE_IMAGE ?? 'node:24-bookworm-slim',
+      process.env.RUNTIME_IMAGE ?? 'debian:bookworm-slim',
+    ];
+    for (const image of [APP_IMAGE, ...bases]) {
       sizes[image] = Math.round(Number(await docker('image', 'inspect', '-f', '{{.Size}}', image)) / 1e5) / 10;
     }
     note('imageSizesMB', sizes);
