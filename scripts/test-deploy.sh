@@ -68,4 +68,4 @@ export DEPLOY_BUILD_SECONDS=$(($(date +%s) - built_at))
 
 npm run build --silent
 timeout --kill-after=30 "${DEPLOY_TIMEOUT:-1500}" env NODE_OPTIONS=--experimental-vm-modules \
-  npx jest --config test/deploy/jest.config.js --runInBand "$@"
+  npx jest --config test/deploy/jest.config.js --runInBand --forceExit "$@"

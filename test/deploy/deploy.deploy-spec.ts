@@ -281,6 +281,22 @@ beforeAll(async () => {
   channelId = await partyChannelOf(readerA);
 }, 600_000);
 
+// Each step starts with both nodes up, whatever the one before did to them.
+beforeEach(async () => {
+  let started = false;
+  for (const service of ['api1', 'api2']) {
+    const id = await container(service);
+    if (!(await inspect<boolean>(id, '.State.Running'))) {
+      await docker('start', id);
+      started = true;
+    }
+  }
+  if (started) {
+    await Promise.all([healthy('api1'), healthy('api2')]);
+    await findAddresses();
+  }
+}, 180_000);
+
 afterEach(() => {
   for (const socket of sockets.splice(0)) socket.close();
 });
@@ -466,7 +482,8 @@ describe('the compose topology, through nginx', () => {
     await docker('kill', '-s', 'KILL', await container('api2'));
     const attempts = await burst;
 
-    // A win, the offer already taken, or (only through the killed node) nginx's 502.
+    // A win, the offer already taken, a refusal under load, or (only through the killed
+    // node) nginx's 502.
     const outcome = (a: Attempt) => (a.status === undefined ? 'network' : `${a.status} ${a.code ?? ''}`.trim());
     const byNode = (via: string) =>
       attempts
@@ -476,9 +493,10 @@ describe('the compose topology, through nginx', () => {
           return counts;
         }, {});
     note('killMidTransfer', { api1: byNode('api1'), api2: byNode('api2') });
-    for (const a of attempts.filter((x) => x.via === 'api1'))
-      expect(['200', '409 handoff_not_open']).toContain(outcome(a));
-    const lost = attempts.filter((a) => a.via === 'api2' && !['200', '409 handoff_not_open'].includes(outcome(a)));
+    // 503 is a node refusing under load (its pool busy): retried below like the others.
+    const answered = ['200', '409 handoff_not_open', '503 service_unavailable'];
+    for (const a of attempts.filter((x) => x.via === 'api1')) expect(answered).toContain(outcome(a));
+    const lost = attempts.filter((a) => a.via === 'api2' && !answered.includes(outcome(a)));
     for (const a of lost) expect(['502', '504', 'network']).toContain(outcome(a));
     expect(lost.length).toBeGreaterThan(0); // the kill landed while api2 had accepts in flight
 
