@@ -9,12 +9,17 @@ export class LiveClient {
   readonly events: LiveEvent[] = [];
   readonly socket: Socket;
 
-  constructor(baseUrl: string, token: string | undefined, options: { autoConnect?: boolean } = {}) {
+  constructor(
+    baseUrl: string,
+    token: string | undefined,
+    options: { autoConnect?: boolean; headers?: Record<string, string> } = {},
+  ) {
     this.socket = io(`${baseUrl}/live`, {
       auth: token === undefined ? {} : { token },
       transports: ['websocket'],
       reconnection: false,
       autoConnect: options.autoConnect ?? true,
+      extraHeaders: options.headers,
     });
     this.socket.on('event', (event: LiveEvent) => this.events.push(event));
   }

@@ -1,0 +1,16 @@
+import base from '../../jest.config.js';
+
+/**
+ * The deployment test only (npm run test:deploy): no test database of its own (it talks to
+ * the compose topology), one file, long steps.
+ * @type {import('jest').Config}
+ */
+export default {
+  ...base,
+  rootDir: '../..',
+  roots: ['<rootDir>/test/deploy'],
+  testMatch: ['**/*.deploy-spec.ts'],
+  globalSetup: undefined,
+  globalTeardown: undefined,
+  testTimeout: 180_000,
+};
