@@ -458,6 +458,8 @@ describe("the assistant's day: follow-ups, the contact log, liaison and checklis
       const right = await freshOffice();
       const leftWork = await withWork(left);
       const rightWork = await withWork(right);
+      // A trade may take only what the other office has put on the table.
+      await as(right.a).patch(`/cases/${rightWork.kase.id}`, { availableForTrade: true }).expect(200);
       const trade = await as(left.a)
         .post('/trades', {
           counterpartyOfficeId: right.id,

@@ -135,17 +135,30 @@ export class CasesService {
     if (cursor && cursor[0] !== 'infinity' && !isIsoInstant(cursor[0])) {
       throw AppError.invalid('after', 'is not a cursor returned by this list');
     }
-    const rows = await this.cases.queue(officeId, query, cursor as QueueCursor | undefined, query.limit + 1);
-    const now = Date.now();
-    return toPage(
-      rows,
-      query.limit,
-      (row) => {
-        const item = toQueueItem(row, now);
-        return [item.dueAt ?? 'infinity', URGENCY_RANK[row.urgency], row.createdAt.toISOString(), row.id];
-      },
-      (row) => toQueueItem(row, now),
-    );
+    return this.transactions.run(async (tx) => {
+      const rows = await this.cases.queue(officeId, query, cursor as QueueCursor | undefined, query.limit + 1);
+      const now = Date.now();
+      const page = toPage(
+        rows,
+        query.limit,
+        (row) => {
+          const item = toQueueItem(row, now);
+          return [item.dueAt ?? 'infinity', URGENCY_RANK[row.urgency], row.createdAt.toISOString(), row.id];
+        },
+        (row) => toQueueItem(row, now),
+      );
+      // The queue shows files' summaries: a list read, audited like GET /cases.
+      await this.audit.record(tx, {
+        action: 'case.listed',
+        actor,
+        targetType: 'case_queue',
+        data: listReadData(
+          { scope: 'handling', urgency: query.urgency, assigneeId: query.assigneeId, after: query.after } as CaseQuery,
+          page.items.length,
+        ),
+      });
+      return page;
+    });
   }
 
   async get(actor: Actor, caseId: string) {

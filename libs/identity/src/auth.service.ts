@@ -56,7 +56,8 @@ export class AuthService {
 
   /** Rotates the refresh token; a token presented twice revokes its whole family. */
   async refresh(refreshToken: string | undefined) {
-    if (!refreshToken) throw new AppError('unauthenticated', 'The refresh token is invalid, expired or revoked');
+    // Neither in the body nor in the refresh cookie: bad input, as for any missing field.
+    if (!refreshToken) throw AppError.invalid('refreshToken', 'is required (in the body, or the refresh cookie)');
     let revokedSession: string | null = null;
     const outcome = await this.transactions.run(async (tx) => {
       const consumed = await this.tokens.consume(tx, refreshToken);
