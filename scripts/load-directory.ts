@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig, resolveDatabase } from '@relay/platform';
+import { loadConfig, prepareDatabase, readOrCreateSecret, resolveDatabase } from '@relay/platform';
+import { MIGRATIONS } from '../migrations/index.js';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { DirectoryLoader } from '../apps/api/src/seed/directory-loader.js';
 
@@ -11,9 +12,12 @@ import { DirectoryLoader } from '../apps/api/src/seed/directory-loader.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   config.JWT_SECRET ??= 'unused-by-the-loader-but-required-by-the-app'; // no token is signed here
+  config.AUDIT_KEY ??= readOrCreateSecret(config.DATA_DIR, 'audit-key'); // as the server does in development
   const database = await resolveDatabase(config);
   try {
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, database.url), {
+    // Migrates as the owner and answers the restricted role's connection, as the server's start does.
+    const appUrl = await prepareDatabase(config, database, MIGRATIONS, (line) => console.warn(line));
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, appUrl), {
       logger: ['error', 'warn'],
     });
     try {

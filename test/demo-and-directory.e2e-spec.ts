@@ -5,7 +5,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { freePort, ServerProcess } from '../scripts/server-process.js';
 import { createTestDatabase } from './support/test-database.js';
-import { ADMIN } from './support/test-app.js';
+import { ADMIN, AUDIT_KEY } from './support/test-app.js';
 
 const API = '/api/v1';
 const run = promisify(execFile);
@@ -13,6 +13,7 @@ const LOADING_MS = 120_000; // a start that loads 343 ridings, on a busy two-cor
 const BASE_ENV = {
   LOG_LEVEL: 'silent',
   JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+  AUDIT_KEY,
   ADMIN_EMAIL: ADMIN.email,
   ADMIN_PASSWORD: ADMIN.password,
   DB_POOL_SIZE: '3',
@@ -37,12 +38,17 @@ describe('demo accounts and the directory', () => {
     for (const database of databases) await database.drop();
   });
 
-  async function server(env: Record<string, string>): Promise<{ server: ServerProcess; url: string }> {
+  async function server(env: Record<string, string>): Promise<{ server: ServerProcess; url: string; appUrl: string }> {
     const database = await createTestDatabase();
     databases.push(database);
-    const node = new ServerProcess(await freePort(), { ...BASE_ENV, DATABASE_URL: database.url, ...env });
+    // Production serves as the restricted role and migrates as the owner, as an operator sets it up.
+    const urls: Record<string, string> =
+      env.NODE_ENV === 'production'
+        ? { DATABASE_URL: database.appUrl, MIGRATION_DATABASE_URL: database.url }
+        : { DATABASE_URL: database.url };
+    const node = new ServerProcess(await freePort(), { ...BASE_ENV, ...urls, ...env });
     servers.push(node);
-    return { server: node, url: database.url };
+    return { server: node, url: database.url, appUrl: database.appUrl };
   }
 
   it('refuses to start with SEED_DEMO=1 when NODE_ENV=production, naming the variable', async () => {
@@ -52,7 +58,7 @@ describe('demo accounts and the directory', () => {
   }, 300_000);
 
   it('loads the ridings, borders and parties in production with LOAD_DIRECTORY=1, once, and no demo account', async () => {
-    const { server: node, url } = await server({ NODE_ENV: 'production', LOAD_DIRECTORY: '1' });
+    const { server: node, url, appUrl } = await server({ NODE_ENV: 'production', LOAD_DIRECTORY: '1' });
     await node.start(LOADING_MS);
     const login = await request(node.baseUrl).post(`${API}/auth/login`).send(ADMIN).expect(200);
     const page = await request(node.baseUrl)
@@ -82,7 +88,13 @@ describe('demo accounts and the directory', () => {
     await node.stop();
     await node.start(LOADING_MS);
     const script = await run(process.execPath, [resolve('dist/scripts/load-directory.js')], {
-      env: { PATH: process.env.PATH ?? '', ...BASE_ENV, NODE_ENV: 'production', DATABASE_URL: url },
+      env: {
+        PATH: process.env.PATH ?? '',
+        ...BASE_ENV,
+        NODE_ENV: 'production',
+        DATABASE_URL: appUrl,
+        MIGRATION_DATABASE_URL: url,
+      },
     });
     expect(script.stdout).toMatch(/0 parties, 0 offices, 0 borders added/);
     expect(await tally()).toEqual(first);

@@ -8,9 +8,12 @@ const BEARER = { type: 'bearer' } as const;
 describe("the demo's day", () => {
   let t: TestApp;
   let world: World;
+  let demoPassword: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ SEED_DEMO: '1' });
+    t = await startTestApp({ SEED_DEMO: '1' }, 120_000);
+    // The demo accounts' password is random, printed once by the server that made them.
+    demoPassword = /password \(random, shown this once\): (\S+)/.exec(t.server.log)?.[1] ?? '';
     world = new World(t);
   }, 120_000);
   afterAll(() => t?.close());
@@ -19,7 +22,7 @@ describe("the demo's day", () => {
     (await t.http().get(`${API}${path}`).auth(token, BEARER).expect(200)).body;
 
   it("heads Nepean's queue with the emergency file, which has its checklist, log and call-back", async () => {
-    const nepean = await world.login('assistant.nepean@demo.riding-relay.ca', 'relay-demo-password');
+    const nepean = await world.login('assistant.nepean@demo.riding-relay.ca', demoPassword);
     const queue = await get(nepean.token, '/cases/queue');
     expect(queue.items.length).toBeGreaterThanOrEqual(3);
     const [first] = queue.items;
@@ -36,7 +39,7 @@ describe("the demo's day", () => {
   });
 
   it('shares the stay-of-removal checklist with the neighbouring office of the same party', async () => {
-    const carleton = await world.login('assistant.carleton@demo.riding-relay.ca', 'relay-demo-password');
+    const carleton = await world.login('assistant.carleton@demo.riding-relay.ca', demoPassword);
     const templates = await get(carleton.token, '/checklist-templates');
     expect(templates.items).toEqual([expect.objectContaining({ name: 'Stay of removal request', own: false })]);
     expect((await get(carleton.token, '/cases/queue')).items.length).toBeGreaterThanOrEqual(3);

@@ -127,7 +127,7 @@ describe('the triage queue', () => {
   it('leaves resolved and closed files out, and a status change ends the intake window', async () => {
     const { a } = await freshOffice();
     const resolved = await open(a);
-    await as(a).patch(`/cases/${resolved.id}`, { status: 'resolved' }).expect(200);
+    await as(a).patch(`/cases/${resolved.id}`, { status: 'resolved', outcome: 'approved' }).expect(200);
     const waiting = await open(a, { urgency: 'emergency' });
     await as(a).patch(`/cases/${waiting.id}`, { status: 'awaiting_ircc' }).expect(200);
     const items = await queue(a);

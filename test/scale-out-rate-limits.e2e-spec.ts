@@ -4,7 +4,7 @@ import request from 'supertest';
 import { withDatabase } from '../libs/platform/src/database/database-url.js';
 import { freePort, ServerProcess } from '../scripts/server-process.js';
 import { redisAnswers } from './support/faults.js';
-import { ADMIN, startTestApp, type TestApp } from './support/test-app.js';
+import { ADMIN, AUDIT_KEY, startTestApp, type TestApp } from './support/test-app.js';
 import { World } from './support/world.js';
 
 /**
@@ -52,6 +52,7 @@ withRedis('rate limits across nodes', () => {
       LOG_LEVEL: 'silent',
       DATABASE_URL: withDatabase(process.env.RELAY_TEST_SERVER_URL!, rows[0].name),
       JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+      AUDIT_KEY,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       LOGIN_ACCOUNT_RATE_LIMIT: '1000',

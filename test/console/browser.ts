@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-export const DEMO_PASSWORD = 'relay-demo-password';
+/** The demo accounts' random password, printed once by the server that created them (see startConsoleApp). */
+export let DEMO_PASSWORD = '';
 export const NEPEAN = 'assistant.nepean@demo.riding-relay.ca';
 export const CARLETON = 'assistant.carleton@demo.riding-relay.ca';
 export const LEAD_NEPEAN = 'lead.nepean@demo.riding-relay.ca';
@@ -33,8 +34,12 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** The built server with the demo data (SEED_DEMO=1) on a fresh database. */
-export function startConsoleApp(env: Record<string, string> = {}): Promise<TestApp> {
-  return startTestApp({ SEED_DEMO: '1', ...env }, 120_000);
+export async function startConsoleApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const app = await startTestApp({ SEED_DEMO: '1', ...env }, 120_000);
+  const printed = /password \(random, shown this once\): (\S+)/.exec(app.server.log)?.[1];
+  if (!printed) throw new Error(`the server printed no demo password:\n${app.server.log}`);
+  DEMO_PASSWORD = printed;
+  return app;
 }
 
 /** A page that fails the test on any console error, such as a missing catalogue key. */

@@ -28,7 +28,7 @@ export function documentsSuite(label: string, start: () => Promise<StoreUnderTes
     let b: Member;
     let caseId: string;
 
-    const send = (m: Member, method: 'get' | 'post' | 'delete', path: string) =>
+    const send = (m: Member, method: 'get' | 'post' | 'patch' | 'delete', path: string) =>
       t.http()[method](`${API}${path}`).set('Authorization', `Bearer ${m.token}`);
 
     const upload = (m: Member, id: string, parts: Part[], headers: Record<string, string> = {}) =>
@@ -388,6 +388,8 @@ export function documentsSuite(label: string, start: () => Promise<StoreUnderTes
       const take = await newFile(b);
       const gave = (await uploadFile(a, give, SAMPLES[0].bytes, 'a.pdf')).json().id as string;
       const took = (await uploadFile(b, take, SAMPLES[2].bytes, 'b.png')).json().id as string;
+      // A trade may take only what the other office has put on the table.
+      await send(b, 'patch', `/cases/${take}`).send({ availableForTrade: true }).expect(200);
       const trade = await send(a, 'post', '/trades')
         .send({ counterpartyOfficeId: offices.B, giveCaseIds: [give], takeCaseIds: [take], note: 'swap' })
         .expect(201);
@@ -401,6 +403,8 @@ export function documentsSuite(label: string, start: () => Promise<StoreUnderTes
       const give2 = await newFile(a);
       const take2 = await newFile(b);
       const doc2 = (await uploadFile(a, give2, SAMPLES[0].bytes, 'a.pdf')).json().id as string;
+      // A trade may take only what the other office has put on the table.
+      await send(b, 'patch', `/cases/${take2}`).send({ availableForTrade: true }).expect(200);
       const trade2 = await send(a, 'post', '/trades')
         .send({ counterpartyOfficeId: offices.B, giveCaseIds: [give2], takeCaseIds: [take2], note: 'swap' })
         .expect(201);
