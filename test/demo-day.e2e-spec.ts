@@ -24,7 +24,8 @@ describe("the demo's day", () => {
   it("heads Nepean's queue with the emergency file, which has its checklist, log and call-back", async () => {
     const nepean = await world.login('assistant.nepean@demo.riding-relay.ca', demoPassword);
     const queue = await get(nepean.token, '/cases/queue');
-    expect(queue.items.length).toBeGreaterThanOrEqual(3);
+    // Each demo office's third file is resolved (reports and precedents need one), so two stay open.
+    expect(queue.items.length).toBeGreaterThanOrEqual(2);
     const [first] = queue.items;
     expect(first).toMatchObject({ urgency: 'emergency', immigrationType: 'stay_of_removal', dueReason: 'follow_up' });
     const checklist = await get(nepean.token, `/cases/${first.id}/checklist`);
@@ -42,6 +43,6 @@ describe("the demo's day", () => {
     const carleton = await world.login('assistant.carleton@demo.riding-relay.ca', demoPassword);
     const templates = await get(carleton.token, '/checklist-templates');
     expect(templates.items).toEqual([expect.objectContaining({ name: 'Stay of removal request', own: false })]);
-    expect((await get(carleton.token, '/cases/queue')).items.length).toBeGreaterThanOrEqual(3);
+    expect((await get(carleton.token, '/cases/queue')).items.length).toBeGreaterThanOrEqual(2);
   });
 });
