@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig, auditKeyPads, type AuditKeyPads, type Tx } from '@relay/platform';
+import { AppConfig, auditKeyPads, type AuditKeyPads, type Tx, ADVISORY_LOCKS } from '@relay/platform';
 import type { AuditEntry, AuditEventView, AuditHead, AuditVerification } from './audit.types.js';
 
 export interface AuditFilter {
@@ -12,9 +12,6 @@ export interface AuditFilter {
   from?: Date;
   to?: Date;
 }
-
-// Any fixed 64-bit number, distinct from the other advisory locks.
-const VERIFY_LOCK = 7_301_746_677;
 
 interface AuditRow {
   seq: string;
@@ -72,7 +69,9 @@ export class AuditRepository {
 
   /** False when another verification (on any node) holds the lock: verifications run one at a time. */
   async lockVerification(tx: Tx): Promise<boolean> {
-    const [{ locked }] = (await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [VERIFY_LOCK])) as {
+    const [{ locked }] = (await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+      ADVISORY_LOCKS.auditVerify,
+    ])) as {
       locked: boolean;
     }[];
     return locked;

@@ -1,7 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, EventLog, JobScheduler, streams, type Tx } from '@relay/platform';
-
-const TRIAGE_LOCK = 7_301_746_665;
+import { AppConfig, EventLog, JobScheduler, streams, type Tx, ADVISORY_LOCKS } from '@relay/platform';
+import { openFileSql } from './case.enums.js';
 
 /**
  * Emergency-room triage: a file with a deadline (a removal date, say) raises
@@ -17,7 +16,7 @@ export class DeadlineTriage implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.jobs.schedule('deadline-triage', TRIAGE_LOCK, (tx) => this.raiseDueNotices(tx));
+    this.jobs.schedule('deadline-triage', ADVISORY_LOCKS.deadlineTriage, (tx) => this.raiseDueNotices(tx));
   }
 
   async raiseDueNotices(tx: Tx): Promise<number> {
@@ -26,7 +25,7 @@ export class DeadlineTriage implements OnApplicationBootstrap {
       `WITH due AS (
            SELECT c.id, c.reference, c.handling_office_id, c.deadline, t.hours
            FROM cases c CROSS JOIN unnest($1::int[]) AS t(hours)
-           WHERE c.deadline IS NOT NULL AND c.status NOT IN ('resolved', 'closed')
+           WHERE c.deadline IS NOT NULL AND ${openFileSql('c')}
              AND c.deadline > now() AND c.deadline <= now() + make_interval(hours => t.hours)),
          claimed AS (
            INSERT INTO case_deadline_notices (case_id, threshold_hours, deadline)

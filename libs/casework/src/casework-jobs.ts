@@ -1,10 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { EventLog, JobScheduler, streams, type Tx } from '@relay/platform';
+import { EventLog, JobScheduler, streams, type Tx, ADVISORY_LOCKS } from '@relay/platform';
 import { FollowUpsRepository } from './follow-ups.repository.js';
 import { InteractionsRepository } from './interactions.repository.js';
-
-const FOLLOW_UPS_DUE_LOCK = 7_301_746_670;
-const IRCC_OVERDUE_LOCK = 7_301_746_671;
 
 /**
  * The day's reminders, on every node under an advisory lock (the job scheduler's pattern):
@@ -21,8 +18,8 @@ export class CaseworkJobs implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.jobs.schedule('follow-ups-due', FOLLOW_UPS_DUE_LOCK, (tx) => this.raiseDueFollowUps(tx));
-    this.jobs.schedule('ircc-replies-overdue', IRCC_OVERDUE_LOCK, (tx) => this.raiseOverdueReplies(tx));
+    this.jobs.schedule('follow-ups-due', ADVISORY_LOCKS.followUpsDue, (tx) => this.raiseDueFollowUps(tx));
+    this.jobs.schedule('ircc-replies-overdue', ADVISORY_LOCKS.irccRepliesOverdue, (tx) => this.raiseOverdueReplies(tx));
   }
 
   async raiseDueFollowUps(tx: Tx): Promise<number> {

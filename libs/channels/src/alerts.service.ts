@@ -11,16 +11,13 @@ import {
   TransactionRunner,
   type Tx,
   JobScheduler,
+  ADVISORY_LOCKS,
 } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { AlertsRepository } from './alerts.repository.js';
 import { toAlertView } from './channel.views.js';
 import type { AlertQuery } from './channel.dto.js';
 import type { PageQuery } from '@relay/platform';
-
-// Advisory lock ids: each job runs on one node at a time.
-const REMINDER_LOCK = 7_301_746_664;
-const PRUNE_LOCK = 7_301_746_668;
 
 /** Policy-change alerts: acknowledgements, and reminders for urgent ones nobody took in. */
 @Injectable()
@@ -35,8 +32,10 @@ export class AlertsService implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.jobs.schedule('alert-reminders', REMINDER_LOCK, (tx) => this.raiseReminders(tx));
-    this.jobs.schedule('event-pruning', PRUNE_LOCK, (tx) => this.events.prune(tx, this.config.EVENT_RETENTION_DAYS));
+    this.jobs.schedule('alert-reminders', ADVISORY_LOCKS.alertReminders, (tx) => this.raiseReminders(tx));
+    this.jobs.schedule('event-pruning', ADVISORY_LOCKS.eventPruning, (tx) =>
+      this.events.prune(tx, this.config.EVENT_RETENTION_DAYS),
+    );
   }
 
   async list(actor: Actor, query: AlertQuery): Promise<Page<ReturnType<typeof toAlertView>>> {

@@ -1,9 +1,8 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { JobScheduler } from '@relay/platform';
+import { JobScheduler, ADVISORY_LOCKS } from '@relay/platform';
 import { BucketDocumentStore } from './bucket-store.js';
 import { DocumentsRepository } from './documents.repository.js';
 
-const ORPHAN_LOCK = 7_301_746_715;
 /** An upload's object exists before its row commits: leave young objects alone. */
 export const ORPHAN_GRACE_MS = 60 * 60_000;
 
@@ -20,7 +19,8 @@ export class OrphanCleanup implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.bucket.configured) this.jobs.schedule('document-orphans', ORPHAN_LOCK, () => this.sweep());
+    if (this.bucket.configured)
+      this.jobs.schedule('document-orphans', ADVISORY_LOCKS.documentOrphans, () => this.sweep());
   }
 
   /** Removes the orphans older than `graceMs`; returns how many. */

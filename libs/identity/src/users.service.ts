@@ -12,6 +12,7 @@ import {
   toPage,
   TransactionRunner,
   type Tx,
+  ADVISORY_LOCKS,
 } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { DirectoryService, type OfficeView } from '@relay/directory';
@@ -55,7 +56,7 @@ export class UsersService implements OnApplicationBootstrap {
     const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.config;
     if (!email || !password) return;
     const created = await this.transactions.run(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(7301746662)`); // one creator across nodes
+      await tx.query(`SELECT pg_advisory_xact_lock($1)`, [ADVISORY_LOCKS.firstAdmin]); // one creator across nodes
       if ((await this.users.countAdmins(tx)) > 0 || (await this.users.emailTaken(tx, email))) return false;
       await this.insert(tx, null, { email, displayName: 'Administrator', role: 'admin', password, officeId: null });
       return true;

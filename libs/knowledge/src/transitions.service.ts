@@ -9,6 +9,7 @@ import {
   toPage,
   TransactionRunner,
   type Tx,
+  ADVISORY_LOCKS,
 } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { CasesService } from '@relay/cases';
@@ -17,7 +18,6 @@ import { UsersService } from '@relay/identity';
 import { type TransitionRow, TransitionsRepository } from './transitions.repository.js';
 import type { CreateTransitionDto } from './transition.dto.js';
 
-const TRANSITION_LOCK = 7_301_746_716;
 const BATCH = 10;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -57,7 +57,7 @@ export class TransitionsService implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.jobs.schedule('seat-transitions', TRANSITION_LOCK, (tx) => this.applyDue(tx));
+    this.jobs.schedule('seat-transitions', ADVISORY_LOCKS.seatTransitions, (tx) => this.applyDue(tx));
   }
 
   async schedule(actor: Actor, officeId: string, dto: CreateTransitionDto) {

@@ -21,6 +21,7 @@ export * from './events/live-event.js';
 export * from './events/event-log.js';
 export * from './events/live-bus.js';
 export * from './database/job-scheduler.js';
+export * from './database/advisory-locks.js';
 export * from './observability/metrics.js';
 export * from './observability/http-metrics.js';
 export * from './observability/logging.js';

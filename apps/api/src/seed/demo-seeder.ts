@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { type Actor, AppConfig, TransactionRunner, type Tx } from '@relay/platform';
+import { type Actor, AppConfig, TransactionRunner, type Tx, ADVISORY_LOCKS } from '@relay/platform';
 import { UsersService } from '@relay/identity';
 import { CasesService, CreateCaseDto } from '@relay/cases';
 import { ChannelsService } from '@relay/channels';
@@ -13,7 +13,6 @@ const HOME_RIDING = '35067'; // Nepean
 const NEIGHBOUR_RIDING = '35020'; // Carleton, same party, shares a border
 const OTHER_PARTY_RIDING = '35051'; // Lanark—Frontenac: borders Carleton, another party
 const DEMO_DOMAIN = '@demo.riding-relay.ca';
-const DEMO_LOCK = 7_301_746_664;
 const DEMO_OUTCOMES = ['approved', 'referred'] as const;
 
 export interface DemoLogin {
@@ -56,7 +55,7 @@ export class DemoSeeder {
     await this.directory.load(dataDir);
     const password = randomBytes(12).toString('base64url');
     const logins = await this.transactions.run(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock($1)`, [DEMO_LOCK]);
+      await tx.query(`SELECT pg_advisory_xact_lock($1)`, [ADVISORY_LOCKS.demoSeed]);
       const [{ n }] = (await tx.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE $1`, [
         `%${DEMO_DOMAIN}`,
       ])) as { n: number }[];

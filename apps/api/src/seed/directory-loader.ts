@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
-import { rowsOf, TransactionRunner, type Tx } from '@relay/platform';
+import { rowsOf, TransactionRunner, type Tx, ADVISORY_LOCKS } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { DirectoryEvents } from '@relay/directory';
 import { ChannelsService } from '@relay/channels';
@@ -11,8 +11,6 @@ export interface DirectoryLoaded {
   offices: number;
   borders: number;
 }
-
-const LOAD_LOCK = 7_301_746_663; // one loader at a time across nodes (and the demo seed)
 
 /**
  * The 343 federal ridings, their land borders and their MPs' parties (data/), loaded on
@@ -32,7 +30,7 @@ export class DirectoryLoader {
 
   async load(dataDir = resolve('data')): Promise<DirectoryLoaded> {
     const added = await this.transactions.run(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock($1)`, [LOAD_LOCK]);
+      await tx.query(`SELECT pg_advisory_xact_lock($1)`, [ADVISORY_LOCKS.directoryLoad]);
       return this.loadIn(tx, dataDir);
     });
     this.logger.log(`directory: ${added.parties} parties, ${added.offices} offices and ${added.borders} borders added`);

@@ -1,8 +1,6 @@
+import { ADVISORY_LOCKS } from './advisory-locks.js';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions, type MigrationInterface, type QueryRunner } from 'typeorm';
-
-// Any fixed 64-bit number: several nodes starting at once migrate one after the other.
-const MIGRATION_LOCK = 7_301_746_661;
 
 /** Runs pending migrations, then `after` (grants), under one advisory lock across nodes. */
 export async function runMigrationsOnce(
@@ -12,11 +10,11 @@ export async function runMigrationsOnce(
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await runner.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCKS.migration]);
     await dataSource.runMigrations({ transaction: 'each' });
     await after?.(runner);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCKS.migration]).catch(() => undefined);
     await runner.release();
   }
 }

@@ -1,3 +1,4 @@
+import { ADVISORY_LOCKS } from '../database/advisory-locks.js';
 import {
   type CallHandler,
   type ExecutionContext,
@@ -18,8 +19,6 @@ import { setETag } from './etag.js';
 import { JobScheduler } from '../database/job-scheduler.js';
 import { TransactionRunner } from '../database/transaction.js';
 import { AuditSink } from './audit-sink.js';
-
-const PRUNE_LOCK = 7_301_746_669;
 
 const IDEMPOTENT = 'relay:idempotent';
 export interface IdempotentOptions {
@@ -62,7 +61,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
 
   /** Stored answers can hold whole case files: keep them no longer than the 24 h they serve. */
   onApplicationBootstrap(): void {
-    this.jobs.schedule('idempotency-pruning', PRUNE_LOCK, (tx) =>
+    this.jobs.schedule('idempotency-pruning', ADVISORY_LOCKS.idempotencyPruning, (tx) =>
       tx.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`),
     );
   }
