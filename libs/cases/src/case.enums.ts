@@ -55,3 +55,12 @@ export const OUTCOMES = ['approved', 'refused', 'withdrawn', 'referred', 'no_act
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const DONE_STATUSES: readonly CaseStatus[] = ['resolved', 'closed'];
+
+const doneList = DONE_STATUSES.map((status) => `'${status}'`).join(', ');
+/**
+ * "An open file" in SQL, one definition for every query over `cases`; the form matches the
+ * partial indexes' predicate (NOT IN), so the planner can use them.
+ */
+export const openFileSql = (alias: string) => `${alias}.status NOT IN (${doneList})`;
+/** "A resolved or closed file" in SQL. */
+export const doneFileSql = (alias: string) => `${alias}.status IN (${doneList})`;

@@ -4,6 +4,7 @@ import { rowsOf, type Tx } from '@relay/platform';
 import { CaseConsentEntity, CaseEntity, CaseNoteEntity } from './case.entities.js';
 import type { CaseQuery, QueueQuery } from './case.dto.js';
 import type { CaseListRow, QueueRow } from './case.views.js';
+import { openFileSql } from './case.enums.js';
 
 // A list row: every column but the constituent, named as CaseEntity names them.
 const LIST_COLUMNS = `c.id, c.reference, c.handling_office_id AS "handlingOfficeId", c.home_office_id AS "homeOfficeId",
@@ -84,7 +85,7 @@ export class CasesRepository {
   async queue(officeId: string, query: QueueQuery, after: QueueCursor | undefined, limit: number) {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const where = [`c.handling_office_id = ${param(officeId)}`, `c.status NOT IN ('resolved', 'closed')`];
+    const where = [`c.handling_office_id = ${param(officeId)}`, openFileSql('c')];
     if (query.urgency) where.push(`c.urgency = ${param(query.urgency)}`);
     if (query.assigneeId) where.push(`c.assignee_id = ${param(query.assigneeId)}`);
     if (after) {
@@ -217,7 +218,7 @@ export class CasesRepository {
     return rowsOf(
       await tx.query(
         `UPDATE cases SET review_since = $2, version = version + 1, updated_at = now()
-         WHERE handling_office_id = $1 AND status NOT IN ('resolved', 'closed') AND review_since IS NULL
+         WHERE handling_office_id = $1 AND ${openFileSql('cases')} AND review_since IS NULL
          RETURNING id, reference, status`,
         [officeId, since],
       ),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { rowsOf, type Tx } from '@relay/platform';
 import type { FollowUpRow } from './casework.views.js';
+import { openFileSql } from '@relay/cases';
 
 const COLUMNS = `f.id, f.case_id AS "caseId", f.due_at AS "dueAt", f.note, f.assignee_id AS "assigneeId",
   f.done_at AS "doneAt", f.done_by AS "doneBy", f.created_by AS "createdBy", f.created_at AS "createdAt"`;
@@ -116,7 +117,7 @@ export class FollowUpsRepository {
          UPDATE follow_ups f SET due_notified_at = now()
          FROM cases c
          WHERE c.id = f.case_id AND f.done_at IS NULL AND f.due_notified_at IS NULL AND f.due_at <= now()
-           AND c.status NOT IN ('resolved', 'closed')
+           AND ${openFileSql('c')}
          RETURNING f.id, f.case_id, f.due_at, f.assignee_id, c.reference, c.handling_office_id)
        SELECT id, case_id AS "caseId", due_at AS "dueAt", assignee_id AS "assigneeId", reference,
          handling_office_id AS "officeId" FROM due ORDER BY due_at, id`,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Tx } from '@relay/platform';
 import type { PostRow } from './channels.repository.js';
+import { openFileSql } from '@relay/cases';
 
 export interface AlertRow extends PostRow {
   affected_open_cases: number;
@@ -18,7 +19,7 @@ export interface DueReminder {
 
 // An alert touches an open file when it names categories or types and the file matches all it names.
 const AFFECTED_OPEN_CASES = `(SELECT count(*)::int FROM cases c
-  WHERE c.handling_office_id = $1 AND c.status IN ('open', 'awaiting_ircc', 'escalated')
+  WHERE c.handling_office_id = $1 AND ${openFileSql('c')}
     AND (cardinality(p.categories) > 0 OR cardinality(p.immigration_types) > 0)
     AND (cardinality(p.categories) = 0 OR c.category = ANY (p.categories))
     AND (cardinality(p.immigration_types) = 0 OR c.immigration_type = ANY (p.immigration_types)))`;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { OUTCOMES, type Outcome } from '@relay/cases';
+import { OUTCOMES, type Outcome, openFileSql } from '@relay/cases';
 import type { GroupBy } from './labels.js';
 import type { DateRange } from './report-math.js';
 
@@ -94,7 +94,7 @@ export class ReportsRepository {
          FROM cases c WHERE ${scope} AND c.closed_at >= ${from} AND c.closed_at < ${to}
          UNION ALL
          SELECT ${KEY[groupBy]('created_at')}, NULL, 'open', NULL, c.outcome, c.review_since IS NOT NULL
-         FROM cases c WHERE ${scope} AND c.status NOT IN ('resolved', 'closed') ${openInRange}
+         FROM cases c WHERE ${scope} AND ${openFileSql('c')} ${openInRange}
        ) f
        GROUP BY key, quarter`,
       [...params, range.from, range.to],
