@@ -13,16 +13,15 @@ import {
   TransactionRunner,
   JobScheduler,
   type Tx,
+  ADVISORY_LOCKS,
 } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { CaseTransfers, NOT_TRANSFERABLE, redact } from '@relay/cases';
 import { ChannelsService } from '@relay/channels';
 import { DirectoryService } from '@relay/directory';
 import { HandoffsRepository } from './handoffs.repository.js';
-import { offerExpiry } from './offer-expiry.js';
+import { OfferLifecycle, offerExpiry } from './offer-lifecycle.js';
 import type { CreateHandoffDto, HandoffQuery } from './handoff.dto.js';
-
-const EXPIRY_LOCK = 7_301_746_666;
 
 /**
  * Handoffs: the handling office offers one file to an office or a channel, showing a
@@ -40,10 +39,21 @@ export class HandoffsService implements OnApplicationBootstrap {
     private readonly events: EventLog,
     private readonly config: AppConfig,
     private readonly jobs: JobScheduler,
-  ) {}
+  ) {
+    this.lifecycle = new OfferLifecycle(transactions, {
+      noun: 'Handoff',
+      openStatus: 'offered',
+      findVisible: (tx, officeId, id, lock) => this.handoffs.findVisible(tx, officeId, id, lock),
+      decide: (tx, id, decision) => this.handoffs.decide(tx, id, decision),
+      expireDue: (tx) => this.handoffs.expireDue(tx),
+      record: (tx, actor, outcome, offer) => this.record(tx, actor, `handoff.${outcome}`, offer),
+    });
+  }
+
+  private readonly lifecycle: OfferLifecycle<HandoffPayload>;
 
   onApplicationBootstrap(): void {
-    this.jobs.schedule('handoff-expiry', EXPIRY_LOCK, (tx) => this.expireDue(tx));
+    this.jobs.schedule('handoff-expiry', ADVISORY_LOCKS.handoffExpiry, (tx) => this.expireDue(tx));
   }
 
   async offer(actor: Actor, dto: CreateHandoffDto): Promise<HandoffPayload> {
@@ -101,34 +111,28 @@ export class HandoffsService implements OnApplicationBootstrap {
   }
 
   async get(actor: Actor, id: string): Promise<HandoffPayload> {
-    return this.visible(this.transactions.reader, actor, id);
+    return this.lifecycle.visible(this.transactions.reader, actor, id);
   }
 
-  /** Of concurrent accepts exactly one wins: the offer row is locked and must still be open. */
+  /** Of concurrent accepts exactly one wins (the shared lifecycle); the file moves with it. */
   async accept(actor: Actor, id: string): Promise<HandoffPayload> {
-    return this.transactions.run(async (tx) => {
-      const offer = await this.visible(tx, actor, id, true);
+    const authorize = (offer: HandoffPayload) => {
       if (offer.fromOfficeId === actor.officeId) throw AppError.forbidden('You cannot accept your own offer');
-      this.requireOpen(offer);
+    };
+    const transfer = async (tx: Tx, offer: HandoffPayload) => {
       const files = await this.files.lockFiles(tx, [offer.caseId]);
       const kase = files.get(offer.caseId);
       const why = await this.files.whyNot(tx, kase, offer.fromOfficeId);
       if (why === 'consent_missing') throw new AppError('consent_missing', 'The file no longer has a live consent');
       if (why) throw new AppError('case_not_transferable', `The file cannot move: ${NOT_TRANSFERABLE[why]}`);
       await this.files.move(tx, actor, kase!, actor.officeId!, { kind: 'handoff', id });
-      const accepted = await this.handoffs.decide(tx, id, {
-        status: 'accepted',
-        by: actor.userId,
-        acceptedBy: actor.officeId!,
-      });
-      await this.record(tx, actor, 'handoff.accepted', accepted);
-      return accepted;
-    });
+    };
+    return this.lifecycle.accept(actor, id, authorize, transfer, actor.officeId!);
   }
 
   /** A direct offer's office may decline it; a channel offer simply waits for another taker. */
   async decline(actor: Actor, id: string, reason?: string): Promise<HandoffPayload> {
-    return this.close(actor, id, 'handoff.declined', reason, (offer) => {
+    return this.lifecycle.close(actor, id, 'declined', reason, (offer) => {
       if (offer.toOfficeId !== actor.officeId) {
         throw AppError.forbidden(
           offer.channelId
@@ -140,46 +144,13 @@ export class HandoffsService implements OnApplicationBootstrap {
   }
 
   async withdraw(actor: Actor, id: string, reason?: string): Promise<HandoffPayload> {
-    return this.close(actor, id, 'handoff.withdrawn', reason, (offer) => {
+    return this.lifecycle.close(actor, id, 'withdrawn', reason, (offer) => {
       if (offer.fromOfficeId !== actor.officeId) throw AppError.forbidden('Only the offering office may withdraw');
     });
   }
 
-  /** Offers past their time become expired, with their events (run by the job scheduler). */
-  async expireDue(tx: Tx): Promise<number> {
-    const expired = await this.handoffs.expireDue(tx);
-    for (const offer of expired) await this.record(tx, null, 'handoff.expired', offer);
-    return expired.length;
-  }
-
-  private async close(
-    actor: Actor,
-    id: string,
-    type: 'handoff.declined' | 'handoff.withdrawn',
-    reason: string | undefined,
-    authorize: (offer: HandoffPayload) => void,
-  ): Promise<HandoffPayload> {
-    return this.transactions.run(async (tx) => {
-      const offer = await this.visible(tx, actor, id, true);
-      authorize(offer);
-      this.requireOpen(offer);
-      const status = type === 'handoff.declined' ? 'declined' : 'withdrawn';
-      const closed = await this.handoffs.decide(tx, id, { status, by: actor.userId, reason });
-      await this.record(tx, actor, type, closed);
-      return closed;
-    });
-  }
-
-  private requireOpen(offer: HandoffPayload): void {
-    if (offer.status !== 'offered' || new Date(offer.expiresAt) <= new Date()) {
-      throw new AppError('handoff_not_open', `This offer is ${offer.status === 'offered' ? 'expired' : offer.status}`);
-    }
-  }
-
-  private async visible(tx: Tx, actor: Actor, id: string, lock = false): Promise<HandoffPayload> {
-    const offer = actor.officeId ? await this.handoffs.findVisible(tx, actor.officeId, id, lock) : null;
-    if (!offer) throw AppError.notFound('Handoff');
-    return offer;
+  expireDue(tx: Tx): Promise<number> {
+    return this.lifecycle.expireDue(tx);
   }
 
   /** Audit row and events: to both offices and, for a channel offer, to the channel. */

@@ -94,21 +94,29 @@ export class TradesRepository {
     return rows.map(toTradeView);
   }
 
-  async decide(tx: Tx, id: string, change: { status: TradePayload['status']; by: string | null; reason?: string }) {
+  async decide(
+    tx: Tx,
+    id: string,
+    change: { status: TradePayload['status']; by: string | null; reason?: string },
+  ): Promise<TradePayload> {
     await tx.query(
       `UPDATE trades SET status = $2, decided_at = now(), decided_by = $3, reason = $4, version = version + 1 WHERE id = $1`,
       [id, change.status, change.by, change.reason ?? null],
     );
+    return (await this.findById(tx, id))!;
   }
 
-  async expireDue(tx: Tx): Promise<string[]> {
+  /** Open trades past their time, claimed (marked expired) by this transaction. */
+  async expireDue(tx: Tx): Promise<TradePayload[]> {
     const [rows] = (await tx.query(
       `UPDATE trades SET status = 'expired', decided_at = now(), version = version + 1
        WHERE id IN (SELECT id FROM trades WHERE status = 'proposed' AND expires_at <= now()
                     ORDER BY expires_at LIMIT 1000 FOR UPDATE SKIP LOCKED)
        RETURNING id`,
     )) as [{ id: string }[], number];
-    return rows.map((row) => row.id);
+    const expired: TradePayload[] = [];
+    for (const row of rows) expired.push((await this.findById(tx, row.id))!);
+    return expired;
   }
 
   /** Files given to and taken from each other office, by category and complexity. */

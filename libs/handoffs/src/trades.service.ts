@@ -13,16 +13,15 @@ import {
   TransactionRunner,
   JobScheduler,
   type Tx,
+  ADVISORY_LOCKS,
 } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { CaseTransfers, NOT_TRANSFERABLE, redact } from '@relay/cases';
 import { DirectoryService } from '@relay/directory';
 import { HandoffsRepository } from './handoffs.repository.js';
 import { TradesRepository } from './trades.repository.js';
-import { offerExpiry } from './offer-expiry.js';
+import { OfferLifecycle, offerExpiry } from './offer-lifecycle.js';
 import type { CreateTradeDto, TradeQuery } from './handoff.dto.js';
-
-const EXPIRY_LOCK = 7_301_746_667;
 
 /**
  * A file the caller may not take: the same answer whether it does not exist, is another
@@ -43,10 +42,21 @@ export class TradesService implements OnApplicationBootstrap {
     private readonly events: EventLog,
     private readonly config: AppConfig,
     private readonly jobs: JobScheduler,
-  ) {}
+  ) {
+    this.lifecycle = new OfferLifecycle(transactions, {
+      noun: 'Trade',
+      openStatus: 'proposed',
+      findVisible: (tx, officeId, id, lock) => this.trades.findVisible(tx, officeId, id, lock),
+      decide: (tx, id, decision) => this.trades.decide(tx, id, decision),
+      expireDue: (tx) => this.trades.expireDue(tx),
+      record: (tx, actor, outcome, trade) => this.record(tx, actor, `trade.${outcome}`, trade),
+    });
+  }
+
+  private readonly lifecycle: OfferLifecycle<TradePayload>;
 
   onApplicationBootstrap(): void {
-    this.jobs.schedule('trade-expiry', EXPIRY_LOCK, (tx) => this.expireDue(tx));
+    this.jobs.schedule('trade-expiry', ADVISORY_LOCKS.tradeExpiry, (tx) => this.expireDue(tx));
   }
 
   async propose(actor: Actor, dto: CreateTradeDto): Promise<TradePayload> {
@@ -147,7 +157,7 @@ export class TradesService implements OnApplicationBootstrap {
   }
 
   async get(actor: Actor, id: string): Promise<TradePayload> {
-    return this.visible(this.transactions.reader, actor, id);
+    return this.lifecycle.visible(this.transactions.reader, actor, id);
   }
 
   /**
@@ -155,11 +165,11 @@ export class TradesService implements OnApplicationBootstrap {
    * offer, the answer is 409 naming the file and why, and nothing moves.
    */
   async accept(actor: Actor, id: string): Promise<TradePayload> {
-    return this.transactions.run(async (tx) => {
-      const trade = await this.visible(tx, actor, id, true);
+    const authorize = (trade: TradePayload) => {
       if (trade.counterpartyOfficeId !== actor.officeId)
         throw AppError.forbidden('Only the counterparty accepts a trade');
-      this.requireOpen(trade);
+    };
+    const transfer = async (tx: Tx, trade: TradePayload) => {
       const moves = [
         ...trade.give.map((file) => ({
           caseId: file.caseId,
@@ -191,17 +201,20 @@ export class TradesService implements OnApplicationBootstrap {
         const kase = locked.get(move.caseId)!;
         await this.files.move(tx, actor, kase, move.to, { kind: 'trade', id });
       }
-      await this.trades.decide(tx, id, { status: 'accepted', by: actor.userId });
-      return this.recordCurrent(tx, actor, 'trade.accepted', id);
-    });
+    };
+    return this.lifecycle.accept(actor, id, authorize, transfer);
   }
 
   async decline(actor: Actor, id: string, reason?: string): Promise<TradePayload> {
-    return this.close(actor, id, 'declined', reason, (trade) => trade.counterpartyOfficeId === actor.officeId);
+    return this.lifecycle.close(actor, id, 'declined', reason, (trade) => {
+      if (trade.counterpartyOfficeId !== actor.officeId) throw AppError.forbidden('Only the counterparty declines');
+    });
   }
 
   async withdraw(actor: Actor, id: string, reason?: string): Promise<TradePayload> {
-    return this.close(actor, id, 'withdrawn', reason, (trade) => trade.proposerOfficeId === actor.officeId);
+    return this.lifecycle.close(actor, id, 'withdrawn', reason, (trade) => {
+      if (trade.proposerOfficeId !== actor.officeId) throw AppError.forbidden('Only the proposer withdraws');
+    });
   }
 
   /** Files given and taken with each other office; for the office's own members and admins. */
@@ -240,49 +253,8 @@ export class TradesService implements OnApplicationBootstrap {
     };
   }
 
-  /** Trades past their time become expired, with their events (run by the job scheduler). */
-  async expireDue(tx: Tx): Promise<number> {
-    const expired = await this.trades.expireDue(tx);
-    for (const id of expired) await this.recordCurrent(tx, null, 'trade.expired', id);
-    return expired.length;
-  }
-
-  private async close(
-    actor: Actor,
-    id: string,
-    status: 'declined' | 'withdrawn',
-    reason: string | undefined,
-    allowed: (trade: TradePayload) => boolean,
-  ): Promise<TradePayload> {
-    return this.transactions.run(async (tx) => {
-      const trade = await this.visible(tx, actor, id, true);
-      if (!allowed(trade)) {
-        throw AppError.forbidden(
-          status === 'declined' ? 'Only the counterparty declines' : 'Only the proposer withdraws',
-        );
-      }
-      this.requireOpen(trade);
-      await this.trades.decide(tx, id, { status, by: actor.userId, reason });
-      return this.recordCurrent(tx, actor, status === 'declined' ? 'trade.declined' : 'trade.withdrawn', id);
-    });
-  }
-
-  private requireOpen(trade: TradePayload): void {
-    if (trade.status !== 'proposed' || new Date(trade.expiresAt) <= new Date()) {
-      throw new AppError('handoff_not_open', `This trade is ${trade.status === 'proposed' ? 'expired' : trade.status}`);
-    }
-  }
-
-  private async visible(tx: Tx, actor: Actor, id: string, lock = false): Promise<TradePayload> {
-    const trade = actor.officeId ? await this.trades.findVisible(tx, actor.officeId, id, lock) : null;
-    if (!trade) throw AppError.notFound('Trade');
-    return trade;
-  }
-
-  private async recordCurrent(tx: Tx, actor: Actor | null, type: LiveEventType & `trade.${string}`, id: string) {
-    const trade = (await this.trades.findById(tx, id))!;
-    await this.record(tx, actor, type, trade);
-    return trade;
+  expireDue(tx: Tx): Promise<number> {
+    return this.lifecycle.expireDue(tx);
   }
 
   private async record(tx: Tx, actor: Actor | null, type: LiveEventType & `trade.${string}`, trade: TradePayload) {
