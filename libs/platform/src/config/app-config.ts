@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  getMetadataStorage,
   Matches,
   Max,
   Min,
@@ -321,21 +322,21 @@ export function allowedOrigins(config: AppConfig): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Every variable AppConfig declares: those with a default are own properties of an instance,
+ * and an optional one with none is known by its validation decorators. No list to keep.
+ */
+export function declaredVariables(): string[] {
+  const validated = getMetadataStorage().getTargetValidationMetadatas(AppConfig, '', true, false);
+  return [...new Set([...Object.keys(new AppConfig()), ...validated.map((entry) => entry.propertyName)])];
+}
+
 /** Parses and validates the environment; throws one line per bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig());
-  const extra = [
-    'DATABASE_URL',
-    'REDIS_URL',
-    'JWT_SECRET',
-    'ADMIN_EMAIL',
-    'ADMIN_PASSWORD',
-    'METRICS_TOKEN',
-    'DOCUMENT_STORE_URL',
-  ];
-  extra.push('MIGRATION_DATABASE_URL', 'AUDIT_KEY');
   const picked = Object.fromEntries(
-    [...known, ...extra].filter((key) => env[key] !== undefined).map((key) => [key, env[key]]),
+    declaredVariables()
+      .filter((key) => env[key] !== undefined)
+      .map((key) => [key, env[key]]),
   );
   const config = plainToInstance(AppConfig, picked);
   const problems = validateSync(config).flatMap((error) =>
