@@ -10,12 +10,11 @@ import { startCluster } from '../scripts/local-cluster.js';
 import { freePort, ServerProcess } from '../scripts/server-process.js';
 import { connectionRefused, redisAnswers, RedisServer, redisServerInstalled } from './support/faults.js';
 import { LiveClient } from './support/live-client.js';
-import { ADMIN, type TestApp } from './support/test-app.js';
+import { API, as, BEARER, worldOn } from './support/node-client.js';
+import { ADMIN } from './support/test-app.js';
 import { createTestDatabase } from './support/test-database.js';
-import { caseBody, World, type Member } from './support/world.js';
+import { caseBody, type Member, type World } from './support/world.js';
 
-const API = '/api/v1';
-const BEARER = { type: 'bearer' } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const DAY = 24 * 3600_000;
@@ -101,16 +100,6 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 const dataOf = (event: LiveEvent) => event.data as unknown as Record<string, unknown>;
 const codeOf = (res: Response) => (res.body as Problem).code;
-
-/** The World helpers work through one node's HTTP: they only use `t.http()`. */
-const worldOn = (node: ServerProcess) => new World({ http: () => request(node.baseUrl) } as TestApp);
-
-const as = (node: ServerProcess, m: Member) => ({
-  get: (path: string) => request(node.baseUrl).get(`${API}${path}`).auth(m.token, BEARER),
-  post: (path: string, body: object = {}) =>
-    request(node.baseUrl).post(`${API}${path}`).auth(m.token, BEARER).send(body),
-  patch: (path: string, body: object) => request(node.baseUrl).patch(`${API}${path}`).auth(m.token, BEARER).send(body),
-});
 
 async function connect(node: ServerProcess, m: Member): Promise<LiveClient> {
   const client = new LiveClient(node.baseUrl, m.token);

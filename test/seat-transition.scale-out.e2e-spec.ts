@@ -1,27 +1,19 @@
 import pg from 'pg';
-import request from 'supertest';
 import { migrateDatabase } from '../libs/platform/src/database/migrate.js';
 import { MIGRATIONS } from '../migrations/index.js';
 import { freePort, ServerProcess } from '../scripts/server-process.js';
-import { ADMIN, type TestApp } from './support/test-app.js';
+import { ADMIN } from './support/test-app.js';
 import { createTestDatabase } from './support/test-database.js';
 import { redisAnswers } from './support/faults.js';
-import { caseBody, World, type Member } from './support/world.js';
+import { caseBody, type Member } from './support/world.js';
 import { LiveClient } from './support/live-client.js';
+import { as, worldOn } from './support/node-client.js';
 
 // Run under `flock /tmp/scaleout.lock`: two nodes on the machine's Redis.
-const API = '/api/v1';
-const BEARER = { type: 'bearer' } as const;
 const REDIS = 'redis://127.0.0.1:6379';
 const redisUp = await redisAnswers(6379);
 if (!redisUp) console.warn('seat transitions on two nodes: no Redis at 127.0.0.1:6379, SKIPPED');
 const withRedis = redisUp ? describe : describe.skip;
-
-const as = (node: ServerProcess, m: Member) => ({
-  get: (path: string) => request(node.baseUrl).get(`${API}${path}`).auth(m.token, BEARER),
-  post: (path: string, body: object = {}) =>
-    request(node.baseUrl).post(`${API}${path}`).auth(m.token, BEARER).send(body),
-});
 
 function disconnection(client: LiveClient, ms: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -83,7 +75,7 @@ withRedis('seat transitions with two nodes', () => {
 
   it('runs each transition once across the nodes, cutting the sockets on both', async () => {
     const [nodeA, nodeB] = nodes;
-    const world = new World({ http: () => request(nodeA.baseUrl) } as TestApp);
+    const world = worldOn(nodeA);
     const admin = await world.admin();
     const from = await world.party();
     const to = await world.party();

@@ -1,4 +1,4 @@
-import base from '../../jest.config.js';
+import { shared } from '../../jest.config.js';
 
 /**
  * The deployment test only (npm run test:deploy): no test database of its own (it talks to
@@ -6,11 +6,8 @@ import base from '../../jest.config.js';
  * @type {import('jest').Config}
  */
 export default {
-  ...base,
-  rootDir: '../..',
+  ...shared,
   roots: ['<rootDir>/test/deploy'],
   testMatch: ['**/*.deploy-spec.ts'],
-  globalSetup: undefined,
-  globalTeardown: undefined,
   testTimeout: 180_000,
 };
