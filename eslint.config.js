@@ -1,6 +1,44 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Which libraries each library may import (by its @relay/<name> index only): the bounded
+ * contexts' dependency graph, enforced. A library's tables are its own; test/architecture.spec.ts
+ * checks that side.
+ */
+const LIBRARY_DEPENDENCIES = {
+  platform: [],
+  audit: ['platform'],
+  directory: ['audit', 'platform'],
+  identity: ['audit', 'directory', 'platform'],
+  cases: ['audit', 'directory', 'identity', 'platform'],
+  channels: ['audit', 'cases', 'directory', 'platform'],
+  handoffs: ['audit', 'cases', 'channels', 'directory', 'platform'],
+  casework: ['audit', 'cases', 'channels', 'identity', 'platform'],
+  documents: ['audit', 'cases', 'platform'],
+  knowledge: ['audit', 'cases', 'channels', 'directory', 'identity', 'platform'],
+  realtime: ['channels', 'identity', 'platform'],
+};
+
+const libraryBoundaries = Object.entries(LIBRARY_DEPENDENCIES).map(([library, allowed]) => ({
+  files: [`libs/${library}/src/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: ['../../*'], message: 'Reach another library through its @relay/<name> index.' },
+          { group: ['@relay/*/**'], message: 'Import @relay/<name>, not its files.' },
+          {
+            regex: `^@relay/(?!(${allowed.join('|') || '$^'})$)`,
+            message: `${library} may import only ${allowed.join(', ') || 'no other library'} (LIBRARY_DEPENDENCIES in eslint.config.js).`,
+          },
+        ],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -29,4 +67,5 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', globalThis: 'readonly' } },
   },
+  ...libraryBoundaries,
 );

@@ -123,6 +123,22 @@ export class ChannelsService implements OnModuleInit {
   }
 
   /** 404 unless the actor's office is a member: for writes that need no more than that. */
+  /** A handoff offer made to a channel, as an item of its feed (the handoffs context calls this). */
+  async postHandoffOffer(
+    tx: Tx,
+    offer: { id: string; channelId: string; fromOfficeId: string; note: string | null },
+    authorId: string,
+  ): Promise<void> {
+    await this.channels.insertPost(tx, {
+      channel_id: offer.channelId,
+      kind: 'handoff',
+      author_id: authorId,
+      office_id: offer.fromOfficeId,
+      body: offer.note,
+      handoff_id: offer.id,
+    });
+  }
+
   async requireMember(actor: Actor, channelId: string, tx: Tx = this.channels.reader): Promise<void> {
     if (!actor.officeId || !(await this.channels.isMember(channelId, actor.officeId, tx))) {
       throw AppError.notFound('Channel');
@@ -164,7 +180,7 @@ export class ChannelsService implements OnModuleInit {
       ownerOfficeId: actor?.officeId ?? null,
     });
     await this.channels.addMembers(tx, channelId, officeIds);
-    await this.audit.record(tx, {
+    this.audit.record(tx, {
       action: 'channel.created',
       actor,
       targetType: 'channel',
@@ -172,7 +188,7 @@ export class ChannelsService implements OnModuleInit {
       data: { kind: channel.kind, members: officeIds.length },
     });
     for (const officeId of officeIds) {
-      await this.events.append(tx, streams.office(officeId), 'channel.created', actor, {
+      this.events.append(tx, streams.office(officeId), 'channel.created', actor, {
         channelId,
         name: channel.name,
         kind: channel.kind,
@@ -189,9 +205,9 @@ export class ChannelsService implements OnModuleInit {
     officeId: string,
     type: 'channel.member_added' | 'channel.member_removed',
   ): Promise<void> {
-    await this.audit.record(tx, { action: type, actor, officeId, targetType: 'channel', targetId: channelId });
-    await this.events.append(tx, streams.channel(channelId), type, actor, { channelId, officeId });
-    await this.events.append(tx, streams.office(officeId), type, actor, { channelId, officeId });
+    this.audit.record(tx, { action: type, actor, officeId, targetType: 'channel', targetId: channelId });
+    this.events.append(tx, streams.channel(channelId), type, actor, { channelId, officeId });
+    this.events.append(tx, streams.office(officeId), type, actor, { channelId, officeId });
   }
 
   /** Region and custom channels are managed by their creating office's lead or an admin. */

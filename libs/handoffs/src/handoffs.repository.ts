@@ -145,13 +145,4 @@ export class HandoffsRepository {
     );
     return new Set(rows.map((row) => row.case_id));
   }
-
-  /** The offer as an item of the channel's feed. */
-  async postToChannel(tx: Tx, offer: HandoffPayload, authorId: string): Promise<void> {
-    await tx.query(
-      `INSERT INTO channel_posts (channel_id, kind, author_id, office_id, body, handoff_id)
-       VALUES ($1, 'handoff', $2, $3, $4, $5)`,
-      [offer.channelId, authorId, offer.fromOfficeId, offer.note, offer.id],
-    );
-  }
 }

@@ -92,7 +92,8 @@ export class HandoffsService implements OnApplicationBootstrap {
         created_by: actor.userId,
         eligible_office_ids: eligible,
       });
-      if (offer.channelId) await this.handoffs.postToChannel(tx, offer, actor.userId);
+      if (offer.channelId)
+        await this.channels.postHandoffOffer(tx, { ...offer, channelId: offer.channelId }, actor.userId);
       await this.record(tx, actor, 'handoff.offered', offer);
       return offer;
     });
@@ -155,7 +156,7 @@ export class HandoffsService implements OnApplicationBootstrap {
 
   /** Audit row and events: to both offices and, for a channel offer, to the channel. */
   private async record(tx: Tx, actor: Actor | null, type: LiveEventType & `handoff.${string}`, offer: HandoffPayload) {
-    await this.audit.record(tx, {
+    this.audit.record(tx, {
       action: type,
       actor,
       officeId: actor?.officeId ?? offer.fromOfficeId,
@@ -166,11 +167,11 @@ export class HandoffsService implements OnApplicationBootstrap {
     const targets = new Set([streams.office(offer.fromOfficeId)]);
     if (offer.toOfficeId) targets.add(streams.office(offer.toOfficeId));
     if (offer.acceptedByOfficeId) targets.add(streams.office(offer.acceptedByOfficeId));
-    for (const stream of targets) await this.events.append(tx, stream, type, actor, offer);
+    for (const stream of targets) this.events.append(tx, stream, type, actor, offer);
     // On the channel, only the offices the offer was made to see it (live and in replays).
     if (offer.channelId) {
       const audience = await this.handoffs.eligibleOffices(tx, offer.id);
-      await this.events.append(tx, streams.channel(offer.channelId), type, actor, offer, audience);
+      this.events.append(tx, streams.channel(offer.channelId), type, actor, offer, audience);
     }
   }
 }
