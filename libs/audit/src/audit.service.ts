@@ -6,9 +6,6 @@ import type { AuditQuery } from './audit.dto.js';
 
 const EXPORT_BATCH = 1000;
 
-// After the event log: the commit takes the audit chain's lock, global, last.
-const FLUSH_ORDER = 20;
-
 @Injectable()
 export class AuditService {
   private running?: Promise<Pick<AuditVerification, 'ok' | 'checked' | 'firstBadSeq'>>;
@@ -23,11 +20,8 @@ export class AuditService {
    * Entries are written together just before the commit, and the chain head (one lock for
    * the whole trail) is taken only by the commit itself.
    */
-  record(tx: Tx, entry: AuditEntry): Promise<void> {
-    this.transactions
-      .buffer<AuditEntry>(tx, 'audit-trail', FLUSH_ORDER, (list) => this.audit.append(tx, list))
-      .push(entry);
-    return Promise.resolve();
+  record(tx: Tx, entry: AuditEntry): void {
+    this.transactions.buffer<AuditEntry>(tx, 'audit-trail', (list) => this.audit.append(tx, list)).push(entry);
   }
 
   async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEventView>> {

@@ -98,7 +98,7 @@ export class CaseTransfers {
     const fromOfficeId = kase.handlingOfficeId;
     await this.cases.moveTo(tx, kase.id, toOfficeId);
     await this.cases.recordTransfer(tx, kase, fromOfficeId, toOfficeId, via);
-    await this.audit.record(tx, {
+    this.audit.record(tx, {
       action: 'case.transferred',
       actor,
       officeId: fromOfficeId,
@@ -108,8 +108,8 @@ export class CaseTransfers {
       data: { fromOfficeId, toOfficeId },
     });
     const data = { caseId: kase.id, reference: kase.reference, fromOfficeId, toOfficeId, via: via.kind, viaId: via.id };
-    await this.events.append(tx, streams.office(fromOfficeId), 'case.transferred_out', actor, data);
-    await this.events.append(tx, streams.office(toOfficeId), 'case.transferred_in', actor, data);
+    this.events.append(tx, streams.office(fromOfficeId), 'case.transferred_out', actor, data);
+    this.events.append(tx, streams.office(toOfficeId), 'case.transferred_in', actor, data);
     await this.caseEvents.moved(tx, actor, kase, fromOfficeId, toOfficeId);
   }
 }

@@ -89,7 +89,7 @@ export class CasesService {
       });
       kase.intakeDueAt = this.work.intakeEnd(kase.urgency, kase.createdAt);
       await this.cases.setDueTimes(tx, kase.id, { intakeDueAt: kase.intakeDueAt });
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'case.created',
         actor,
         caseId: kase.id,
@@ -97,7 +97,7 @@ export class CasesService {
         targetId: kase.id,
         data: { category: kase.category, immigrationType: kase.immigrationType, urgency: kase.urgency },
       });
-      await this.events.append(tx, streams.office(officeId), 'case.created', actor, {
+      this.events.append(tx, streams.office(officeId), 'case.created', actor, {
         caseId: kase.id,
         reference: kase.reference,
         category: kase.category,
@@ -118,7 +118,7 @@ export class CasesService {
     return this.transactions.run(async (tx) => {
       const rows = await this.cases.list(officeId, query, after, query.limit + 1, tx);
       const page = toPage(rows, query.limit, (kase) => [kase.createdAt.toISOString(), kase.id], view);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'case.listed',
         actor,
         targetType: 'case_list',
@@ -148,7 +148,7 @@ export class CasesService {
         (row) => toQueueItem(row, now),
       );
       // The queue shows files' summaries: a list read, audited like GET /cases.
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'case.listed',
         actor,
         targetType: 'case_queue',
@@ -164,7 +164,7 @@ export class CasesService {
   async get(actor: Actor, caseId: string) {
     return this.transactions.run(async (tx) => {
       const { kase, access } = await this.access(tx, actor, caseId);
-      await this.recordView(tx, actor, kase, access === 'full' ? 'full' : 'status');
+      this.recordView(tx, actor, kase, access === 'full' ? 'full' : 'status');
       if (access === 'status') return toStatusView(kase);
       return toCaseView(kase, await this.cases.consents(tx, caseId));
     });
@@ -231,7 +231,7 @@ export class CasesService {
       }
       if (changed.length > 0) {
         const saved = await this.cases.save(tx, kase);
-        await this.audit.record(tx, {
+        this.audit.record(tx, {
           action: 'case.updated',
           actor,
           caseId,
@@ -251,7 +251,7 @@ export class CasesService {
       await this.writable(tx, actor, caseId);
       const note = await this.cases.insertNote(tx, { caseId, authorId: actor.userId, body: dto.body });
       await this.work.endIntake(tx, caseId);
-      await this.audit.record(tx, { action: 'case.note_added', actor, caseId, targetType: 'note', targetId: note.id });
+      this.audit.record(tx, { action: 'case.note_added', actor, caseId, targetType: 'note', targetId: note.id });
       return toNoteView(note);
     });
   }
@@ -260,7 +260,7 @@ export class CasesService {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     return this.transactions.run(async (tx) => {
       const kase = await this.writable(tx, actor, caseId);
-      await this.recordView(tx, actor, kase, 'notes');
+      this.recordView(tx, actor, kase, 'notes');
       const rows = await this.cases.listNotes(caseId, after, query.limit + 1);
       return toPage(rows, query.limit, (note) => [note.createdAt.toISOString(), note.id], toNoteView);
     });
@@ -288,7 +288,7 @@ export class CasesService {
         documentId: dto.documentId ?? null,
         evidenceRemovedAt: null,
       });
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'case.consent_recorded',
         actor,
         caseId,
@@ -309,7 +309,7 @@ export class CasesService {
       consent.revokedAt = new Date();
       consent.revokedBy = actor.userId;
       await this.cases.saveConsent(tx, consent);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'case.consent_revoked',
         actor,
         caseId,
@@ -330,7 +330,7 @@ export class CasesService {
   /** A consent form was deleted: consents resting on it lack evidence from now on. */
   async consentFormRemoved(tx: Tx, actor: Actor, caseId: string, documentId: string): Promise<void> {
     for (const consentId of await this.cases.removeConsentEvidence(tx, caseId, documentId)) {
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'case.consent_evidence_removed',
         actor,
         caseId,
@@ -344,7 +344,7 @@ export class CasesService {
   async history(actor: Actor, caseId: string, query: { after?: string; limit: number }) {
     await this.transactions.run(async (tx) => {
       const kase = await this.writable(tx, actor, caseId);
-      await this.recordView(tx, actor, kase, 'history');
+      this.recordView(tx, actor, kase, 'history');
     });
     return this.audit.caseHistory(caseId, query);
   }
@@ -366,7 +366,7 @@ export class CasesService {
       }
       kase.reviewSince = null;
       const saved = await this.cases.save(tx, kase);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'case.transition_reviewed',
         actor,
         caseId,
@@ -383,7 +383,7 @@ export class CasesService {
   async markForTransitionReview(tx: Tx, officeId: string, since: Date, transitionId: string): Promise<number> {
     const files = await this.cases.markForReview(tx, officeId, since);
     for (const file of files) {
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'case.transition_review',
         actor: null,
         officeId,
@@ -391,7 +391,7 @@ export class CasesService {
         targetType: 'office_transition',
         targetId: transitionId,
       });
-      await this.events.append(tx, streams.office(officeId), 'case.updated', null, {
+      this.events.append(tx, streams.office(officeId), 'case.updated', null, {
         caseId: file.id,
         reference: file.reference,
         status: file.status,
@@ -441,9 +441,9 @@ export class CasesService {
   /** To the handling office; the home office hears of status changes of its constituent's file. */
   private async announceUpdate(tx: Tx, actor: Actor, kase: CaseEntity, changed: string[]): Promise<void> {
     const update = { caseId: kase.id, reference: kase.reference, status: kase.status };
-    await this.events.append(tx, streams.office(kase.handlingOfficeId), 'case.updated', actor, { ...update, changed });
+    this.events.append(tx, streams.office(kase.handlingOfficeId), 'case.updated', actor, { ...update, changed });
     if (kase.homeOfficeId !== kase.handlingOfficeId && changed.includes('status')) {
-      await this.events.append(tx, streams.office(kase.homeOfficeId), 'case.updated', actor, {
+      this.events.append(tx, streams.office(kase.homeOfficeId), 'case.updated', actor, {
         ...update,
         changed: ['status'],
       });
@@ -470,8 +470,8 @@ export class CasesService {
     return kase;
   }
 
-  private recordView(tx: Tx, actor: Actor, kase: CaseEntity, view: string): Promise<void> {
-    return this.audit.record(tx, {
+  private recordView(tx: Tx, actor: Actor, kase: CaseEntity, view: string): void {
+    this.audit.record(tx, {
       action: 'case.viewed',
       actor,
       caseId: kase.id,

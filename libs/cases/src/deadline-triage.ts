@@ -34,7 +34,7 @@ export class DeadlineTriage implements OnApplicationBootstrap {
       [thresholds],
     )) as { id: string; reference: string; handling_office_id: string; deadline: Date; hours: number }[];
     for (const file of due) {
-      await this.events.append(tx, streams.office(file.handling_office_id), 'case.deadline_near', null, {
+      this.events.append(tx, streams.office(file.handling_office_id), 'case.deadline_near', null, {
         caseId: file.id,
         reference: file.reference,
         deadline: file.deadline.toISOString(),

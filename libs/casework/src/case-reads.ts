@@ -25,7 +25,7 @@ export class CaseReads {
     if (distinct.length === 0) return;
     await this.transactions.run(async (tx) => {
       for (const caseId of distinct) {
-        await this.audit.record(tx, {
+        this.audit.record(tx, {
           action: 'case.viewed',
           actor,
           caseId,

@@ -32,9 +32,9 @@ export class CaseworkJobs implements OnApplicationBootstrap {
         dueAt: followUp.dueAt.toISOString(),
       };
       if (followUp.assigneeId) {
-        await this.events.append(tx, streams.user(followUp.assigneeId), 'follow_up.due', null, data);
+        this.events.append(tx, streams.user(followUp.assigneeId), 'follow_up.due', null, data);
       }
-      await this.events.append(tx, streams.office(followUp.officeId), 'follow_up.due', null, data);
+      this.events.append(tx, streams.office(followUp.officeId), 'follow_up.due', null, data);
     }
     return due.length;
   }
@@ -42,7 +42,7 @@ export class CaseworkJobs implements OnApplicationBootstrap {
   async raiseOverdueReplies(tx: Tx): Promise<number> {
     const overdue = await this.interactions.claimOverdue(tx);
     for (const enquiry of overdue) {
-      await this.events.append(tx, streams.office(enquiry.officeId), 'ircc.reply_overdue', null, {
+      this.events.append(tx, streams.office(enquiry.officeId), 'ircc.reply_overdue', null, {
         interactionId: enquiry.id,
         caseId: enquiry.caseId,
         caseReference: enquiry.reference,

@@ -55,7 +55,7 @@ export class ChecklistsService {
     checkChannels(fields.sharedWithChannelIds, [], channelIds);
     return this.transactions.run(async (tx) => {
       const row = await this.checklists.insertTemplate(tx, officeId, actor.userId, fields);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'checklist_template.created',
         actor,
         targetType: 'checklist_template',
@@ -102,7 +102,7 @@ export class ChecklistsService {
       );
       if (changed.length === 0) return toTemplateView(row, officeId);
       const saved = await this.checklists.updateTemplate(tx, id, fields);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'checklist_template.updated',
         actor,
         targetType: 'checklist_template',
@@ -117,7 +117,7 @@ export class ChecklistsService {
     return this.transactions.run(async (tx) => {
       await this.work.handled(tx, actor, caseId);
       const items = await this.checklists.items(tx, caseId);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'case.viewed',
         actor,
         caseId,
@@ -141,7 +141,7 @@ export class ChecklistsService {
         doneBy: dto.done ? (item.doneBy ?? actor.userId) : null,
         note,
       });
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'case.checklist_item_updated',
         actor,
         caseId,
@@ -158,7 +158,7 @@ export class ChecklistsService {
     const template = await this.checklists.bestMatch(tx, kase.handlingOfficeId, kase.category, kase.immigrationType);
     if (!template) return;
     await this.checklists.copyToCase(tx, kase.id, template);
-    await this.audit.record(tx, {
+    this.audit.record(tx, {
       action: 'case.checklist_created',
       actor,
       caseId: kase.id,

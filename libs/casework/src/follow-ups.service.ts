@@ -48,7 +48,7 @@ export class FollowUpsService {
         createdBy: actor.userId,
       });
       await this.work.setFollowUpDue(tx, caseId, await this.followUps.earliestOpen(tx, caseId));
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'follow_up.created',
         actor,
         caseId,
@@ -64,7 +64,7 @@ export class FollowUpsService {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     await this.transactions.run(async (tx) => {
       await this.work.handled(tx, actor, caseId);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'case.viewed',
         actor,
         caseId,
@@ -114,7 +114,7 @@ export class FollowUpsService {
       const row = await this.followUps.markDone(tx, id, actor.userId);
       if (!row) throw new AppError('already_done', 'This follow-up is already done');
       await this.work.setFollowUpDue(tx, row.caseId, await this.followUps.earliestOpen(tx, row.caseId));
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'follow_up.done',
         actor,
         caseId: row.caseId,
@@ -129,7 +129,7 @@ export class FollowUpsService {
   private async clearAssignees(tx: Tx, actor: Actor, kase: CaseEntity): Promise<void> {
     const cleared = await this.followUps.clearAssignees(tx, kase.id);
     if (cleared > 0) {
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'follow_up.assignees_cleared',
         actor,
         caseId: kase.id,

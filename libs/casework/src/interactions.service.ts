@@ -61,7 +61,7 @@ export class InteractionsService {
         await this.work.setIrccReplyDue(tx, caseId, await this.interactions.latestOpenReplyDue(tx, caseId));
       }
       await this.work.endIntake(tx, caseId);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'interaction.logged',
         actor,
         caseId,
@@ -82,7 +82,7 @@ export class InteractionsService {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     await this.transactions.run(async (tx) => {
       await this.work.handled(tx, actor, caseId);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'case.viewed',
         actor,
         caseId,

@@ -33,9 +33,6 @@ export class AlertsService implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     this.jobs.schedule('alert-reminders', ADVISORY_LOCKS.alertReminders, (tx) => this.raiseReminders(tx));
-    this.jobs.schedule('event-pruning', ADVISORY_LOCKS.eventPruning, (tx) =>
-      this.events.prune(tx, this.config.EVENT_RETENTION_DAYS),
-    );
   }
 
   async list(actor: Actor, query: AlertQuery): Promise<Page<ReturnType<typeof toAlertView>>> {
@@ -67,8 +64,8 @@ export class AlertsService implements OnApplicationBootstrap {
         officeId: actor.officeId!,
         ackedAt: ackedAt.toISOString(),
       };
-      await this.audit.record(tx, { action: 'alert.acknowledged', actor, targetType: 'alert', targetId: alertId });
-      await this.events.append(tx, streams.user(alert.author_id), 'alert.acknowledged', actor, ack);
+      this.audit.record(tx, { action: 'alert.acknowledged', actor, targetType: 'alert', targetId: alertId });
+      this.events.append(tx, streams.user(alert.author_id), 'alert.acknowledged', actor, ack);
       return { alertId, userId: ack.userId, officeId: ack.officeId, ackedAt: ack.ackedAt };
     });
   }
@@ -94,7 +91,7 @@ export class AlertsService implements OnApplicationBootstrap {
   async raiseReminders(tx: Tx): Promise<number> {
     const due = await this.alerts.claimDueReminders(tx, this.config.ALERT_REMINDER_SECONDS);
     for (const reminder of due) {
-      await this.events.append(tx, streams.office(reminder.office_id), 'alert.reminder', null, {
+      this.events.append(tx, streams.office(reminder.office_id), 'alert.reminder', null, {
         alertId: reminder.alert_id,
         channelId: reminder.channel_id,
         title: reminder.title,

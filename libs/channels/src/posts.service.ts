@@ -57,7 +57,7 @@ export class PostsService {
         reply_to_id: dto.replyToId ?? null,
         case_id: caseId,
       });
-      await this.events.append(tx, streams.channel(channelId), 'message.posted', actor, toPostPayload(post));
+      this.events.append(tx, streams.channel(channelId), 'message.posted', actor, toPostPayload(post));
       return toPostView(post, actor.officeId!);
     });
   }
@@ -74,7 +74,7 @@ export class PostsService {
         effective_date: dto.effectiveDate ?? null,
         source_url: dto.sourceUrl ?? null,
       });
-      await this.events.append(tx, streams.channel(channelId), 'alert.posted', actor, toPostPayload(post));
+      this.events.append(tx, streams.channel(channelId), 'alert.posted', actor, toPostPayload(post));
       return toPostView(post, actor.officeId!);
     });
   }
@@ -91,10 +91,10 @@ export class PostsService {
       assertVersion(ifMatch, (await this.ownMessage(tx, actor, channelId, messageId)).version);
       await this.channelsRepo.updatePost(tx, messageId, { body: dto.body });
       const post = (await this.channelsRepo.findPost(tx, messageId))!;
-      await this.audit.record(tx, { action: 'message.edited', actor, targetType: 'message', targetId: messageId });
+      this.audit.record(tx, { action: 'message.edited', actor, targetType: 'message', targetId: messageId });
       // The earlier text leaves every stored event of this message (its replays) with it.
       await this.events.scrubPost(tx, streams.channel(channelId), messageId, { body: post.body });
-      await this.events.append(tx, streams.channel(channelId), 'message.edited', actor, toPostPayload(post));
+      this.events.append(tx, streams.channel(channelId), 'message.edited', actor, toPostPayload(post));
       return toPostView(post, actor.officeId!);
     });
   }
@@ -103,9 +103,9 @@ export class PostsService {
     await this.transactions.run(async (tx) => {
       assertVersion(ifMatch, (await this.ownMessage(tx, actor, channelId, messageId)).version);
       await this.channelsRepo.updatePost(tx, messageId, { deleted: true });
-      await this.audit.record(tx, { action: 'message.deleted', actor, targetType: 'message', targetId: messageId });
+      this.audit.record(tx, { action: 'message.deleted', actor, targetType: 'message', targetId: messageId });
       await this.events.scrubPost(tx, streams.channel(channelId), messageId, { body: null, deleted: true });
-      await this.events.append(tx, streams.channel(channelId), 'message.deleted', actor, { id: messageId, channelId });
+      this.events.append(tx, streams.channel(channelId), 'message.deleted', actor, { id: messageId, channelId });
     });
   }
 
@@ -123,7 +123,7 @@ export class PostsService {
       office_id: actor.officeId,
       ...fields,
     });
-    await this.audit.record(tx, {
+    this.audit.record(tx, {
       action: kind === 'alert' ? 'alert.posted' : 'message.posted',
       actor,
       targetType: kind,

@@ -53,7 +53,7 @@ export class DirectoryService {
         throw new AppError('conflict', 'A party with this name or short name exists');
       }
       const party = await this.directory.insertParty(tx, { name: dto.name, shortName: dto.shortName });
-      await this.audit.record(tx, { action: 'party.created', actor, targetType: 'party', targetId: party.id });
+      this.audit.record(tx, { action: 'party.created', actor, targetType: 'party', targetId: party.id });
       await this.events.partyCreated(tx, actor, party);
       return toPartyView(party);
     });
@@ -107,7 +107,7 @@ export class DirectoryService {
       });
       await this.directory.replaceNeighbours(tx, office.id, dto.neighbourIds ?? []);
       await this.events.officePartyChanged(tx, actor, office.id, null, office.partyId);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'office.created',
         actor,
         officeId: office.id,
@@ -138,7 +138,7 @@ export class DirectoryService {
       if (changed.length > 0) {
         office.updatedAt = new Date(); // a neighbours-only change still moves the version
         await tx.save(OfficeEntity, office);
-        await this.audit.record(tx, {
+        this.audit.record(tx, {
           action: 'office.updated',
           actor,
           officeId: id,
@@ -159,7 +159,7 @@ export class DirectoryService {
     await this.events.officePartyChanged(tx, actor, officeId, office.partyId, partyId);
     office.partyId = partyId;
     await tx.save(OfficeEntity, office);
-    await this.audit.record(tx, {
+    this.audit.record(tx, {
       action: 'office.updated',
       actor,
       officeId,

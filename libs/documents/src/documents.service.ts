@@ -127,7 +127,7 @@ export class DocumentsService implements OnModuleInit {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     return this.transactions.run(async (tx) => {
       await this.cases.handledFile(tx, actor, caseId);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'case.viewed',
         actor,
         caseId,
@@ -145,7 +145,7 @@ export class DocumentsService implements OnModuleInit {
     const row = await this.transactions.run(async (tx) => {
       const doc = await this.visible(tx, actor, documentId);
       if (doc.deletedAt) throw AppError.notFound('Document');
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'document.downloaded',
         actor,
         caseId: doc.caseId,
@@ -171,7 +171,7 @@ export class DocumentsService implements OnModuleInit {
       if (doc.deletedAt) return;
       await this.documents.markDeleted(tx, doc.id, actor.userId, reason);
       await this.stores.of(doc.store).remove(tx, doc.id);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'document.deleted',
         actor,
         caseId: doc.caseId,
@@ -192,7 +192,7 @@ export class DocumentsService implements OnModuleInit {
       store: this.stores.current.name,
       uploadedBy: actor.userId,
     });
-    await this.audit.record(tx, {
+    this.audit.record(tx, {
       action: 'document.added',
       actor,
       caseId,
@@ -200,7 +200,7 @@ export class DocumentsService implements OnModuleInit {
       targetId: row.id,
       data: facts(row),
     });
-    await this.events.append(tx, streams.office(kase.handlingOfficeId), 'document.added', actor, {
+    this.events.append(tx, streams.office(kase.handlingOfficeId), 'document.added', actor, {
       documentId: row.id,
       caseId,
       reference: kase.reference,

@@ -30,7 +30,7 @@ export class LettersService {
     checkTemplate(dto.body);
     return this.transactions.run(async (tx) => {
       const row = await this.documents.insertTemplate(tx, officeId, actor.userId, dto);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'letter_template.created',
         actor,
         targetType: 'letter_template',

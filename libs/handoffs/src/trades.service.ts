@@ -79,7 +79,7 @@ export class TradesService implements OnApplicationBootstrap {
   /** Refused proposals are audited too (counts and why, never a file's details), in their own transaction. */
   private async auditRefusal(actor: Actor, dto: CreateTradeDto, code: string): Promise<void> {
     await this.transactions
-      .run((tx) =>
+      .run(async (tx) =>
         this.audit.record(tx, {
           action: 'trade.refused',
           actor,
@@ -258,7 +258,7 @@ export class TradesService implements OnApplicationBootstrap {
   }
 
   private async record(tx: Tx, actor: Actor | null, type: LiveEventType & `trade.${string}`, trade: TradePayload) {
-    await this.audit.record(tx, {
+    this.audit.record(tx, {
       action: type,
       actor,
       officeId: actor?.officeId ?? trade.proposerOfficeId,
@@ -267,7 +267,7 @@ export class TradesService implements OnApplicationBootstrap {
       data: { give: trade.give.length, take: trade.take.length },
     });
     for (const officeId of [trade.proposerOfficeId, trade.counterpartyOfficeId]) {
-      await this.events.append(tx, streams.office(officeId), type, actor, trade);
+      this.events.append(tx, streams.office(officeId), type, actor, trade);
     }
   }
 }

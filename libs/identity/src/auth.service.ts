@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, AppError, LiveBus, TransactionRunner } from '@relay/platform';
+import { type Actor, AppError, TransactionRunner } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionCache } from './session-cache.js';
+import { SessionEnds } from './session-ends.js';
 import { TokenService } from './token.service.js';
 import { UsersRepository } from './users.repository.js';
 import { InvitationsRepository } from './invitations.repository.js';
@@ -26,8 +27,8 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly bus: LiveBus,
     private readonly sessions: SessionCache,
+    private readonly sessionEnds: SessionEnds,
     private readonly invitations: InvitationsRepository,
   ) {}
 
@@ -44,7 +45,7 @@ export class AuthService {
   async login(user: UserEntity) {
     return this.transactions.run(async (tx) => {
       const { sessionId, tokens } = await this.tokens.startSession(tx, user);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'auth.login',
         actor: actorOf(user, sessionId),
         targetType: 'user',
@@ -58,14 +59,13 @@ export class AuthService {
   async refresh(refreshToken: string | undefined) {
     // Neither in the body nor in the refresh cookie: bad input, as for any missing field.
     if (!refreshToken) throw AppError.invalid('refreshToken', 'is required (in the body, or the refresh cookie)');
-    let revokedSession: string | null = null;
     const outcome = await this.transactions.run(async (tx) => {
       const consumed = await this.tokens.consume(tx, refreshToken);
       if (consumed === null) return null;
       if ('reused' in consumed) {
         await this.tokens.revokeSession(tx, consumed.reused, 'refresh_token_reused');
-        revokedSession = consumed.reused;
-        await this.audit.record(tx, {
+        this.sessionEnds.sessionsEnded(tx, [consumed.reused]);
+        this.audit.record(tx, {
           action: 'auth.refresh_reuse_detected',
           actor: null,
           officeId: null,
@@ -80,10 +80,6 @@ export class AuthService {
       return { ...tokens, user: toUserView(user) };
     });
     // Thrown outside the transaction so a detected reuse still commits its revocation.
-    if (revokedSession) {
-      this.sessions.forgetSession(revokedSession);
-      this.bus.command({ kind: 'disconnect_session', sessionId: revokedSession });
-    }
     if (outcome === null) throw new AppError('unauthenticated', 'The refresh token is invalid, expired or revoked');
     return outcome;
   }
@@ -91,10 +87,9 @@ export class AuthService {
   async logout(actor: Actor): Promise<void> {
     await this.transactions.run(async (tx) => {
       await this.tokens.revokeSession(tx, actor.sessionId, 'logout');
-      await this.audit.record(tx, { action: 'auth.logout', actor, targetType: 'session', targetId: actor.sessionId });
+      this.sessionEnds.sessionsEnded(tx, [actor.sessionId]);
+      this.audit.record(tx, { action: 'auth.logout', actor, targetType: 'session', targetId: actor.sessionId });
     });
-    this.sessions.forgetSession(actor.sessionId);
-    this.bus.command({ kind: 'disconnect_session', sessionId: actor.sessionId });
   }
 
   /** Sets the invited member's first password and signs them in; a token works once. */
@@ -108,7 +103,7 @@ export class AuthService {
       if (!user?.active) throw invitationRefused();
       await this.users.setPasswordHash(tx, user.id, passwordHash);
       const { sessionId, tokens } = await this.tokens.startSession(tx, user);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'user.invitation_accepted',
         actor: actorOf(user, sessionId),
         targetType: 'user',
@@ -125,22 +120,18 @@ export class AuthService {
       throw AppError.invalid('currentPassword', 'is not the current password');
     }
     const passwordHash = await this.hasher.hash(newPassword);
-    const ended = await this.transactions.run(async (tx) => {
+    await this.transactions.run(async (tx) => {
       await this.users.setPasswordHash(tx, actor.userId, passwordHash);
       const sessions = await this.tokens.revokeOtherSessions(tx, actor.userId, actor.sessionId, 'password_changed');
-      await this.audit.record(tx, {
+      this.sessionEnds.sessionsEnded(tx, sessions);
+      this.audit.record(tx, {
         action: 'auth.password_changed',
         actor,
         targetType: 'user',
         targetId: actor.userId,
         data: { sessionsEnded: sessions.length },
       });
-      return sessions;
     });
-    for (const sessionId of ended) {
-      this.sessions.forgetSession(sessionId);
-      this.bus.command({ kind: 'disconnect_session', sessionId });
-    }
   }
 
   /** For the live gateway: who holds this access token, and until when. */

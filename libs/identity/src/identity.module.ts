@@ -8,6 +8,7 @@ import { AuthController, UsersController } from './identity.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy, LocalStrategy } from './auth.guards.js';
 import { PasswordHasher } from './password-hasher.js';
+import { SessionEnds } from './session-ends.js';
 import { SessionCache } from './session-cache.js';
 import { TokenService } from './token.service.js';
 import { UsersRepository } from './users.repository.js';
@@ -33,6 +34,7 @@ import { InvitationsRepository } from './invitations.repository.js';
     PasswordHasher,
     TokenService,
     SessionCache,
+    SessionEnds,
     JwtStrategy,
     LocalStrategy,
   ],

@@ -5,7 +5,6 @@ import {
   AppError,
   assertVersion,
   decodeCursor,
-  LiveBus,
   type Page,
   PageQuery,
   rowsOf,
@@ -21,7 +20,7 @@ import { TokenService } from './token.service.js';
 import { UsersRepository } from './users.repository.js';
 import { toUserView, UserEntity, type UserView } from './user.entity.js';
 import type { CreateMemberDto, UpdateUserDto } from './identity.dto.js';
-import { SessionCache } from './session-cache.js';
+import { SessionEnds } from './session-ends.js';
 import { InvitationsRepository } from './invitations.repository.js';
 
 export interface NewUser {
@@ -46,8 +45,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
-    private readonly bus: LiveBus,
-    private readonly sessions: SessionCache,
+    private readonly sessionEnds: SessionEnds,
     private readonly invitations: InvitationsRepository,
   ) {}
 
@@ -108,7 +106,7 @@ export class UsersService implements OnApplicationBootstrap {
         active: true,
       });
       const invitation = await this.invitations.issue(tx, user.id, actor.userId, this.config.INVITATION_TTL_HOURS);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: overLead ? 'member.created_by_admin' : 'user.created',
         actor,
         officeId,
@@ -138,7 +136,7 @@ export class UsersService implements OnApplicationBootstrap {
       passwordHash: await this.hasher.hash(input.password),
       active: true,
     });
-    await this.audit.record(tx, {
+    this.audit.record(tx, {
       action: 'user.created',
       actor,
       officeId: input.officeId,
@@ -171,7 +169,9 @@ export class UsersService implements OnApplicationBootstrap {
       Object.assign(user, Object.fromEntries(changed.map((key) => [key, dto[key as keyof UpdateUserDto]])));
       const saved = await this.users.save(tx, user);
       if (dto.active === false) await this.tokens.revokeAllSessions(tx, user.id, 'deactivated');
-      await this.audit.record(tx, {
+      // Requests see a changed role or standing at once; a deactivated user's sockets close.
+      this.sessionEnds.usersChanged(tx, [user.id], dto.active === false);
+      this.audit.record(tx, {
         action: dto.active === false ? 'user.deactivated' : 'user.updated',
         actor,
         officeId: user.officeId,
@@ -181,9 +181,6 @@ export class UsersService implements OnApplicationBootstrap {
       });
       return toUserView(saved);
     });
-    // Requests see a changed role or standing at once; a deactivated user's sockets close.
-    this.sessions.forget(userId);
-    if (dto.active === false) this.bus.command({ kind: 'disconnect_user', userId });
     return view;
   }
 
@@ -202,7 +199,7 @@ export class UsersService implements OnApplicationBootstrap {
     );
     for (const { id } of users) {
       await this.tokens.revokeAllSessions(tx, id, 'deactivated');
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'user.deactivated',
         actor,
         officeId,
@@ -211,12 +208,11 @@ export class UsersService implements OnApplicationBootstrap {
         data: { changed: ['active'], reason },
       });
     }
-    this.transactions.afterCommit(tx, () => {
-      for (const { id } of users) {
-        this.sessions.forget(id);
-        this.bus.command({ kind: 'disconnect_user', userId: id });
-      }
-    });
+    this.sessionEnds.usersChanged(
+      tx,
+      users.map((user) => user.id),
+      true,
+    );
     return users.length;
   }
 

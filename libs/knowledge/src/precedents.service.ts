@@ -79,7 +79,7 @@ export class PrecedentsService {
         lessons: dto.lessons,
       });
       const view = toPrecedentView(row);
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'precedent.shared',
         actor,
         caseId,
@@ -87,7 +87,7 @@ export class PrecedentsService {
         targetId: row.id,
         data: { channelId: dto.channelId },
       });
-      await this.events.append(tx, streams.channel(dto.channelId), 'precedent.shared', actor, view);
+      this.events.append(tx, streams.channel(dto.channelId), 'precedent.shared', actor, view);
       return view;
     });
   }

@@ -173,7 +173,7 @@ export class ReportsService {
 
   /** Reports hold no constituent data and are not audited; a CSV leaving the system is. */
   private async recordExport(actor: Actor, query: ReportQuery): Promise<void> {
-    await this.transactions.run((tx) =>
+    await this.transactions.run(async (tx) =>
       this.audit.record(tx, {
         action: 'report.exported',
         actor,

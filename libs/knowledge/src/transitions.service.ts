@@ -77,7 +77,7 @@ export class TransitionsService implements OnApplicationBootstrap {
         effectiveAt: new Date(dto.effectiveAt),
         createdBy: actor.userId,
       });
-      await this.audit.record(tx, {
+      this.audit.record(tx, {
         action: 'office.transition_scheduled',
         actor,
         officeId,
@@ -116,7 +116,7 @@ export class TransitionsService implements OnApplicationBootstrap {
     if (transition.changes_party) await this.directory.changeParty(tx, null, officeId, transition.to_party_id);
     const files = await this.cases.markForTransitionReview(tx, officeId, at, transition.id);
     await this.transitions.markApplied(tx, transition.id, fromPartyId, { deactivated, files });
-    await this.audit.record(tx, {
+    this.audit.record(tx, {
       action: 'office.transition_applied',
       actor: null,
       officeId,

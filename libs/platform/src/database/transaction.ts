@@ -6,8 +6,15 @@ type AfterCommitHook = () => void | Promise<void>;
 /** A database transaction, passed explicitly to every repository call that writes. */
 export type Tx = EntityManager;
 
+/**
+ * What is written just before every commit, in this order: the event log, then the audit
+ * trail (its commit-time trigger takes the chain's one global lock, so it goes last).
+ */
+export const BEFORE_COMMIT = ['event-log', 'audit-trail'] as const;
+export type BeforeCommitStage = (typeof BEFORE_COMMIT)[number];
+
 interface TxState {
-  buffers: Map<string, { order: number; items: unknown[]; flush: (items: unknown[]) => Promise<void> }>;
+  buffers: Map<BeforeCommitStage, { items: unknown[]; flush: (items: unknown[]) => Promise<void> }>;
   afterCommit: AfterCommitHook[];
   flushed: boolean;
 }
@@ -31,8 +38,10 @@ export class TransactionRunner {
       this.active.set(tx, state);
       const value = await work(tx);
       state.flushed = true;
-      const buffers = [...state.buffers.values()].sort((a, b) => a.order - b.order);
-      for (const { items, flush } of buffers) await flush(items);
+      for (const stage of BEFORE_COMMIT) {
+        const buffer = state.buffers.get(stage);
+        if (buffer) await buffer.flush(buffer.items);
+      }
       return value;
     });
     for (const hook of state.afterCommit) {
@@ -47,17 +56,17 @@ export class TransactionRunner {
   }
 
   /**
-   * The `key` buffer of `tx`: what is pushed to it is handed to `flush` once, at the end of
-   * the transaction, just before its commit (lower `order` first).
+   * The `stage` buffer of `tx`: what is pushed to it is handed to `flush` once, at the end of
+   * the transaction, just before its commit (in BEFORE_COMMIT's order).
    */
-  buffer<T>(tx: Tx, key: string, order: number, flush: (items: T[]) => Promise<void>): T[] {
+  buffer<T>(tx: Tx, stage: BeforeCommitStage, flush: (items: T[]) => Promise<void>): T[] {
     const state = this.stateOf(tx);
     // Pushed after the flush, an item would be lost without a word.
-    if (state.flushed) throw new Error(`${key}: nothing may be buffered once the transaction is ending`);
-    let buffer = state.buffers.get(key);
+    if (state.flushed) throw new Error(`${stage}: nothing may be buffered once the transaction is ending`);
+    let buffer = state.buffers.get(stage);
     if (!buffer) {
-      buffer = { order, items: [], flush: flush as (items: unknown[]) => Promise<void> };
-      state.buffers.set(key, buffer);
+      buffer = { items: [], flush: flush as (items: unknown[]) => Promise<void> };
+      state.buffers.set(stage, buffer);
     }
     return buffer.items as T[];
   }

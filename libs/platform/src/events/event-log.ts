@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
+import { AppConfig } from '../config/app-config.js';
+import { ADVISORY_LOCKS } from '../database/advisory-locks.js';
+import { JobScheduler } from '../database/job-scheduler.js';
 import { TransactionRunner, type Tx } from '../database/transaction.js';
 import { LiveBus } from './live-bus.js';
 import type { LiveEvent, LiveEventMap, LiveEventType } from './live-event.js';
@@ -53,9 +56,6 @@ export const toWire = (event: AudiencedEvent): LiveEvent => {
   return wire;
 };
 
-// Flushed before the audit trail, so both move to their logs at COMMIT in one fixed order.
-const FLUSH_ORDER = 10;
-
 // A failed read-back of committed events is retried this many times in all.
 const READ_BACK_ATTEMPTS = 3;
 
@@ -69,7 +69,7 @@ const COLUMNS = 'stream, seq, id, type, at, actor_user_id, actor_office_id, data
  * live bus. An event is seen if and only if its change happened.
  */
 @Injectable()
-export class EventLog {
+export class EventLog implements OnApplicationBootstrap {
   private readonly logger = new Logger('event-log');
   private readonly unpublished: { ids: string[]; published: () => void }[] = [];
   private reading = false;
@@ -78,7 +78,16 @@ export class EventLog {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly bus: LiveBus,
+    private readonly jobs: JobScheduler,
+    private readonly config: AppConfig,
   ) {}
+
+  /** Events older than EVENT_RETENTION_DAYS are pruned by the log itself, on one node at a time. */
+  onApplicationBootstrap(): void {
+    this.jobs.schedule('event-pruning', ADVISORY_LOCKS.eventPruning, (tx) =>
+      this.prune(tx, this.config.EVENT_RETENTION_DAYS),
+    );
+  }
 
   append<T extends LiveEventType>(
     tx: Tx,
@@ -87,10 +96,8 @@ export class EventLog {
     actor: Pick<Actor, 'userId' | 'officeId'> | null,
     data: LiveEventMap[T],
     audience?: string[],
-  ): Promise<void> {
-    const pending = this.transactions.buffer<PendingEvent>(tx, 'event-log', FLUSH_ORDER, (list) =>
-      this.flush(tx, list),
-    );
+  ): void {
+    const pending = this.transactions.buffer<PendingEvent>(tx, 'event-log', (list) => this.flush(tx, list));
     pending.push({
       id: randomUUID(),
       stream,
@@ -100,7 +107,6 @@ export class EventLog {
       data: JSON.stringify(data),
       audience: audience ? `{${audience.join(',')}}` : null,
     });
-    return Promise.resolve();
   }
 
   /**
