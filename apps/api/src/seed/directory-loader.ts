@@ -100,7 +100,7 @@ export class DirectoryLoader {
     }
     const added = { parties: newParties.length, offices: newOffices.length, borders: newBorders.length / 2 };
     if (added.parties + added.offices + added.borders > 0) {
-      await this.audit.record(tx, { action: 'directory.loaded', actor: null, data: { ...added } });
+      this.audit.record(tx, { action: 'directory.loaded', actor: null, data: { ...added } });
     }
     return added;
   }
