@@ -83,6 +83,11 @@ describe('demo accounts and the directory', () => {
     expect(first[1]).toBe(2 * 894);
     expect(first[2]).toBe(5);
     expect(first[4]).toBe(1); // the admin from ADMIN_EMAIL, nobody else
+    // Each office's MP, who signs its letters, comes with the directory (no demo needed).
+    expect(await count(url, `SELECT count(*) AS n FROM offices WHERE code = '35067' AND mp_name = 'Mark Carney'`)).toBe(
+      1,
+    );
+    expect(await count(url, `SELECT count(*) AS n FROM offices WHERE mp_name IS NOT NULL`)).toBeGreaterThan(330);
 
     // Again at the next start, and by the npm script: nothing is added twice.
     await node.stop();

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Tx } from '@relay/platform';
 import { DocumentsRepository } from './documents.repository.js';
 import { checkTemplate } from './letter-render.js';
@@ -33,23 +31,12 @@ Je vous prie d'agréer l'expression de mes sentiments distingués.
 {{mp.name}}
 Député·e de {{office.nameFr}}`;
 
-/** SEED_DEMO: members of Parliament on the offices, and a support-letter template in each language. */
+/** SEED_DEMO: a support-letter template in each language (the directory load names each office's MP). */
 @Injectable()
 export class DocumentsDemo {
   constructor(private readonly documents: DocumentsRepository) {}
 
-  async seed(tx: Tx, dataDir: string, officeIds: string[]): Promise<void> {
-    const [header, ...lines] = readFileSync(resolve(dataDir, 'mps-45th-parliament-2025-07.csv'), 'utf8')
-      .trim()
-      .split('\n');
-    const columns = header.split(',');
-    const code = columns.indexOf('fed_code');
-    const name = columns.indexOf('mp_name');
-    const rows = lines.map((line) => line.split(','));
-    await tx.query(
-      `UPDATE offices o SET mp_name = m.name FROM unnest($1::text[], $2::text[]) AS m(code, name) WHERE o.code = m.code`,
-      [rows.map((cells) => cells[code]), rows.map((cells) => cells[name])],
-    );
+  async seed(tx: Tx, officeIds: string[]): Promise<void> {
     checkTemplate(SUPPORT_EN);
     checkTemplate(SUPPORT_FR);
     for (const officeId of officeIds) {

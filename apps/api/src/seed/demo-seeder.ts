@@ -69,7 +69,6 @@ export class DemoSeeder {
       const officeIds = new Map(rows.map((row) => [row.code, row.id]));
       await this.documentsDemo.seed(
         tx,
-        dataDir,
         [HOME_RIDING, NEIGHBOUR_RIDING].map((code) => officeIds.get(code)!),
       );
       return this.createDemoUsers(tx, officeIds, password);

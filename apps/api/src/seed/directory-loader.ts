@@ -76,6 +76,13 @@ export class DirectoryLoader {
         ],
       ),
     );
+    // The MP's name signs the office's letters: filled where missing, never overwritten (an
+    // office may have corrected it, or its seat changed hands since the data was taken).
+    await tx.query(
+      `UPDATE offices o SET mp_name = m.name FROM unnest($1::text[], $2::text[]) AS m(code, name)
+       WHERE o.code = m.code AND o.mp_name IS NULL AND m.name IS NOT NULL`,
+      [ridings.map((r) => r.code), ridings.map((r) => r.mpName)],
+    );
     const codes = (await tx.query(`SELECT id, code FROM offices WHERE code = ANY($1)`, [
       ridings.map((r) => r.code),
     ])) as { id: string; code: string }[];

@@ -7,6 +7,8 @@ export interface Riding {
   nameFr: string;
   province: string;
   party: string | null;
+  /** The sitting member's name, for the office's letters; null for a vacant seat. */
+  mpName: string | null;
 }
 
 /** Full names for the parties named in the MP list (see data/SOURCES.md). */
@@ -28,15 +30,16 @@ function readCsv(dir: string, file: string): Record<string, string>[] {
   });
 }
 
-/** The 343 federal ridings of the 2023 order, their land borders and their MPs' parties. */
+/** The 343 federal ridings of the 2023 order, their land borders and their MPs (name, party). */
 export function loadFederalRidings(dir: string): { ridings: Riding[]; borders: [string, string][] } {
-  const partyByCode = new Map(readCsv(dir, 'mps-45th-parliament-2025-07.csv').map((row) => [row.fed_code, row.party]));
+  const mpByCode = new Map(readCsv(dir, 'mps-45th-parliament-2025-07.csv').map((row) => [row.fed_code, row]));
   const ridings = readCsv(dir, 'federal-electoral-districts-2023.csv').map((row) => ({
     code: row.fed_code,
     name: row.name_en,
     nameFr: row.name_fr,
     province: row.province_code,
-    party: partyByCode.get(row.fed_code) ?? null, // a vacant seat has no party
+    party: mpByCode.get(row.fed_code)?.party ?? null, // a vacant seat has no party
+    mpName: mpByCode.get(row.fed_code)?.mp_name || null,
   }));
   const borders = readCsv(dir, 'federal-electoral-district-adjacency-2023.csv').map(
     (row) => [row.fed_id_a, row.fed_id_b] as [string, string],
