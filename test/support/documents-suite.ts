@@ -281,6 +281,32 @@ export function documentsSuite(label: string, start: () => Promise<StoreUnderTes
       ]);
     });
 
+    it('serves one byte range (206), across stored chunks, and refuses one past the end (416)', async () => {
+      const bytes = Buffer.concat([SAMPLES[0].bytes, Buffer.from(Array.from({ length: 700_000 }, (_, i) => i % 241))]);
+      const up = await uploadFile(a, caseId, bytes, 'range.pdf');
+      expect(up.status).toBe(201);
+      const id = up.json().id as string;
+      const get = (headers: Record<string, string>) =>
+        rawRequest(t.baseUrl, `${API}/documents/${id}/content`, { method: 'GET', token: a.token, headers });
+      // 262,000 to 262,299 straddles the first 256 KiB boundary of the PostgreSQL store.
+      const middle = await get({ range: 'bytes=262000-262299' });
+      expect(middle.status).toBe(206);
+      expect(middle.headers['content-range']).toBe(`bytes 262000-262299/${bytes.length}`);
+      expect(middle.headers['content-length']).toBe('300');
+      expect(Buffer.compare(middle.body, bytes.subarray(262000, 262300))).toBe(0);
+      const tail = await get({ range: 'bytes=-1000' });
+      expect(tail.status).toBe(206);
+      expect(Buffer.compare(tail.body, bytes.subarray(bytes.length - 1000))).toBe(0);
+      // If-Range naming other bytes: the whole document, as it is now.
+      const stale = await get({ range: 'bytes=0-9', 'if-range': '"not-this-version"' });
+      expect(stale.status).toBe(200);
+      expect(Buffer.compare(stale.body, bytes)).toBe(0);
+      const past = await get({ range: `bytes=${bytes.length}-` });
+      expect(past.status).toBe(416);
+      expect(past.headers['content-range']).toBe(`bytes */${bytes.length}`);
+      expect(JSON.parse(past.body.toString()).code).toBe('range_not_satisfiable');
+    });
+
     it('serves plain text as UTF-8', async () => {
       const text = SAMPLES.find((s) => s.mediaType === 'text/plain')!;
       const id = (await uploadFile(a, caseId, text.bytes, 'notes.txt')).json().id as string;

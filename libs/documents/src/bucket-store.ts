@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type * as S3 from '@aws-sdk/client-s3';
+import type { ByteRange } from './byte-range.js';
 import type { Readable } from 'node:stream';
 import { AppConfig, TransactionRunner, type Tx } from '@relay/platform';
 import type { ByteSink, DocumentStore } from './document-store.js';
@@ -131,9 +132,13 @@ export class BucketDocumentStore implements DocumentStore, OnModuleInit {
     };
   }
 
-  async *read(documentId: string): AsyncIterable<Buffer> {
+  async *read(documentId: string, range?: ByteRange): AsyncIterable<Buffer> {
     const { Body } = await this.s3.send(
-      new this.sdk.GetObjectCommand({ Bucket: this.bucket, Key: PREFIX + documentId }),
+      new this.sdk.GetObjectCommand({
+        Bucket: this.bucket,
+        Key: PREFIX + documentId,
+        Range: range ? `bytes=${range.start}-${range.end}` : undefined,
+      }),
     );
     for await (const chunk of Body as Readable) yield chunk as Buffer;
   }

@@ -1,3 +1,4 @@
+import type { ByteRange } from './byte-range.js';
 import type { Tx } from '@relay/platform';
 
 /** Where a document's bytes are written, chunk by chunk, as they arrive. */
@@ -19,7 +20,8 @@ export interface DocumentStore {
   /** Whether writes belong to the caller's transaction (and so must happen inside it). */
   readonly transactional: boolean;
   open(tx: Tx, documentId: string): ByteSink;
-  read(documentId: string): AsyncIterable<Buffer>;
+  /** The bytes, or only those of `range` (read without fetching the rest). */
+  read(documentId: string, range?: ByteRange): AsyncIterable<Buffer>;
   /** Removes the bytes as part of `tx` (pg) or once `tx` has committed (bucket). */
   remove(tx: Tx, documentId: string): Promise<void>;
 }

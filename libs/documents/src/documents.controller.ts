@@ -1,5 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
@@ -11,7 +24,8 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
-import { type Actor, CurrentActor, Idempotent, PageQuery, UuidParam } from '@relay/platform';
+import { type Actor, AppError, CurrentActor, Idempotent, PageQuery, UuidParam } from '@relay/platform';
+import { parseRange } from './byte-range.js';
 import { DocumentsService } from './documents.service.js';
 import { LettersService } from './letters.service.js';
 import { CreateLetterDto, DeleteDocumentQuery, UploadDocumentDto } from './document.dto.js';
@@ -46,18 +60,32 @@ export class DocumentsController {
   @Get('documents/:id/content')
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'The bytes; ETag is their SHA-256; each download is audited' })
+  @ApiResponse({ status: 206, description: 'One `Range: bytes=` range of the bytes (If-Range honoured)' })
   async content(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
+    @Headers('range') rangeHeader: string | undefined,
+    @Headers('if-range') ifRange: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.documents.download(actor, id);
     res.setHeader('ETag', file.etag);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(Readable.from(file.body), {
+    res.setHeader('Accept-Ranges', 'bytes');
+    // A range of another version of the bytes would be garbage: If-Range must name this one.
+    const range = ifRange === undefined || ifRange === file.etag ? parseRange(rangeHeader, file.bytes) : null;
+    if (range === 'unsatisfiable') {
+      res.setHeader('Content-Range', `bytes */${file.bytes}`);
+      throw new AppError('range_not_satisfiable', `The document has ${file.bytes} bytes`);
+    }
+    if (range) {
+      res.status(206);
+      res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${file.bytes}`);
+    }
+    return new StreamableFile(Readable.from(file.read(range ?? undefined)), {
       type: file.mediaType,
-      length: file.bytes,
+      length: range ? range.end - range.start + 1 : file.bytes,
       disposition: file.disposition,
     });
   }

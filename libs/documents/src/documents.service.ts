@@ -1,3 +1,4 @@
+import type { ByteRange } from './byte-range.js';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -35,7 +36,8 @@ export interface Download {
   bytes: number;
   etag: string;
   disposition: string;
-  body: AsyncIterable<Buffer>;
+  /** The bytes, all or one range of them. */
+  read(range?: ByteRange): AsyncIterable<Buffer>;
 }
 
 /** A document to keep: its bytes have been written to `sink`-side storage already. */
@@ -160,7 +162,7 @@ export class DocumentsService implements OnModuleInit {
       bytes: Number(row.bytes),
       etag: `"${row.sha256}"`,
       disposition: attachmentDisposition(row.filename),
-      body: this.stores.of(row.store).read(row.id),
+      read: (range) => this.stores.of(row.store).read(row.id, range),
     };
   }
 

@@ -4488,6 +4488,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description One `Range: bytes=` range of the bytes (If-Range honoured) */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   DocumentsController_remove: {
