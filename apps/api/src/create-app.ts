@@ -9,8 +9,10 @@ import { Logger } from 'nestjs-pino';
 import {
   allowedOrigins,
   type AppConfig,
+  describeProblems,
   httpMetrics,
   Metrics,
+  ProblemDto,
   RedisConnection,
   requireJsonExcept,
   trustProxy,
@@ -49,13 +51,14 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 
 /** The OpenAPI document of every route; also built without a database (see scripts/openapi-types.ts). */
 export function openApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Riding Relay')
-      .setDescription('Immigration casework shared between constituency offices. Errors are RFC 9457 problem+json.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const config = new DocumentBuilder()
+    .setTitle('Riding Relay')
+    .setDescription('Immigration casework shared between constituency offices. Errors are RFC 9457 problem+json.')
+    .setVersion('1')
+    .addServer('/')
+    .addBearerAuth()
+    .addSecurityRequirements('bearer')
+    .build();
+  config.info.license = { name: 'Proprietary' }; // a private code base: no public licence to link
+  return describeProblems(app, SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] }));
 }

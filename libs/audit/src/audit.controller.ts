@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiPro
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type Actor, CurrentActor } from '@relay/platform';
+import { type Actor, CurrentActor, ProblemResponses } from '@relay/platform';
 import { AuditService } from './audit.service.js';
 import { AuditPageDto, AuditQuery, AuditVerificationDto } from './audit.dto.js';
 
@@ -14,12 +14,15 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List audit events' })
+  @ProblemResponses(403)
   @ApiOkResponse({ type: AuditPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: AuditQuery) {
     return this.audit.list(actor, query);
   }
 
   @Get('verify')
+  @ProblemResponses(403)
   @ApiOperation({
     summary: 'Recomputes the keyed hash chain (admins only)',
     description:
@@ -33,6 +36,8 @@ export class AuditController {
   }
 
   @Get('export')
+  @ApiOperation({ summary: 'Export audit events as NDJSON' })
+  @ProblemResponses(403)
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({ description: 'One audit event per line (NDJSON), oldest first' })
   async export(@CurrentActor() actor: Actor, @Query() query: AuditQuery, @Res() res: Response): Promise<void> {

@@ -8,9 +8,19 @@ import {
   ApiOkResponse,
   ApiTags,
   getSchemaPath,
+  ApiOperation,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Actor, CurrentActor, Idempotent, PageQuery, parseIfMatch, setETag, UuidParam } from '@relay/platform';
+import {
+  type Actor,
+  CurrentActor,
+  Idempotent,
+  PageQuery,
+  parseIfMatch,
+  setETag,
+  UuidParam,
+  ProblemResponses,
+} from '@relay/platform';
 import { AuditPageDto } from '@relay/audit';
 import { CasesService } from './cases.service.js';
 import {
@@ -32,6 +42,8 @@ export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Open a case file' })
+  @ProblemResponses(403)
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: CaseDto })
@@ -42,6 +54,8 @@ export class CasesController {
   }
 
   @Get()
+  @ApiOperation({ summary: "List the office's case files" })
+  @ProblemResponses(403)
   @ApiOkResponse({ type: CasePageDto })
   list(@CurrentActor() actor: Actor, @Query() query: CaseQuery) {
     return this.cases.list(actor, query);
@@ -49,15 +63,20 @@ export class CasesController {
 
   // Before GET :id, which would otherwise take "queue" for an id.
   @Get('queue')
+  @ApiOperation({ summary: "List the office's open files by priority" })
+  @ProblemResponses(403)
   @ApiOkResponse({ type: QueuePageDto, description: "The office's open files, what must be done first first" })
   queue(@CurrentActor() actor: Actor, @Query() query: QueueQuery) {
     return this.cases.queue(actor, query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a case file or its status' })
+  @ProblemResponses(404)
   @ApiOkResponse({
     description: 'The whole file (handling office) or its status view (home office)',
-    schema: { oneOf: [{ $ref: getSchemaPath(CaseDto) }, { $ref: getSchemaPath(CaseStatusDto) }] },
+    // anyOf, not oneOf: a whole file also has every field of the status view.
+    schema: { anyOf: [{ $ref: getSchemaPath(CaseDto) }, { $ref: getSchemaPath(CaseStatusDto) }] },
   })
   async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response) {
     const kase = await this.cases.get(actor, id);
@@ -66,6 +85,8 @@ export class CasesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a case file' })
+  @ProblemResponses(403, 404, 409)
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; 412 when stale' })
   @ApiOkResponse({ type: CaseDto })
   async update(
@@ -81,6 +102,8 @@ export class CasesController {
   }
 
   @Post(':id/notes')
+  @ApiOperation({ summary: 'Add a note to a file' })
+  @ProblemResponses(403, 404)
   @Idempotent()
   @ApiCreatedResponse({ type: NoteDto })
   addNote(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateNoteDto) {
@@ -88,12 +111,16 @@ export class CasesController {
   }
 
   @Get(':id/notes')
+  @ApiOperation({ summary: "List a file's notes" })
+  @ProblemResponses(403, 404)
   @ApiOkResponse({ type: NotePageDto })
   listNotes(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQuery) {
     return this.cases.listNotes(actor, id, query);
   }
 
   @Post(':id/consents')
+  @ApiOperation({ summary: "Record the constituent's consent" })
+  @ProblemResponses(403, 404)
   @Idempotent()
   @ApiCreatedResponse({ type: ConsentDto })
   addConsent(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateConsentDto) {
@@ -101,6 +128,8 @@ export class CasesController {
   }
 
   @Delete(':id/consents/:consentId')
+  @ApiOperation({ summary: 'Revoke a recorded consent' })
+  @ProblemResponses(403, 404)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked (kept in the file and the audit trail)' })
   revokeConsent(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('consentId') consentId: string) {
@@ -108,6 +137,8 @@ export class CasesController {
   }
 
   @Post(':id/continue')
+  @ApiOperation({ summary: 'Keep or refer a file after a transition' })
+  @ProblemResponses(403, 404, 409)
   @HttpCode(200)
   @ApiOkResponse({
     type: CaseDto,
@@ -126,6 +157,8 @@ export class CasesController {
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: "Read a file's audit history" })
+  @ProblemResponses(403, 404)
   @ApiOkResponse({ type: AuditPageDto, description: "The file's audit events, oldest first" })
   history(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQuery) {
     return this.cases.history(actor, id, query);

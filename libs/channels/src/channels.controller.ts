@@ -7,8 +7,18 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, PageQuery, parseIfMatch, setETag, UuidParam } from '@relay/platform';
+import {
+  type Actor,
+  CurrentActor,
+  Idempotent,
+  PageQuery,
+  parseIfMatch,
+  setETag,
+  UuidParam,
+  ProblemResponses,
+} from '@relay/platform';
 import { ChannelsService } from './channels.service.js';
 import { PostsService } from './posts.service.js';
 import { AlertsService } from './alerts.service.js';
@@ -33,12 +43,15 @@ export class ChannelsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: "List your office's channels" })
   @ApiOkResponse({ type: ChannelPageDto, description: "The channels the caller's office belongs to" })
   list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
     return this.channels.list(actor, query);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a channel between offices' })
+  @ProblemResponses(403)
   @Idempotent()
   @ApiCreatedResponse({ type: ChannelDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateChannelDto) {
@@ -46,12 +59,16 @@ export class ChannelsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a channel' })
+  @ProblemResponses(404)
   @ApiOkResponse({ type: ChannelDto })
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.channels.get(actor, id);
   }
 
   @Post(':id/members')
+  @ApiOperation({ summary: 'Add an office to a channel' })
+  @ProblemResponses(403, 404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: ChannelDto })
   addMember(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: AddMemberDto) {
@@ -59,6 +76,8 @@ export class ChannelsController {
   }
 
   @Delete(':id/members/:officeId')
+  @ApiOperation({ summary: 'Remove an office from a channel' })
+  @ProblemResponses(403, 404, 409)
   @HttpCode(204)
   @ApiNoContentResponse()
   removeMember(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('officeId') officeId: string) {
@@ -66,12 +85,16 @@ export class ChannelsController {
   }
 
   @Get(':id/feed')
+  @ApiOperation({ summary: "Read a channel's messages and alerts" })
+  @ProblemResponses(404)
   @ApiOkResponse({ type: FeedPageDto, description: 'Messages and alerts, oldest first' })
   feed(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: FeedQuery) {
     return this.posts.feed(actor, id, query);
   }
 
   @Post(':id/messages')
+  @ApiOperation({ summary: 'Post a message to a channel' })
+  @ProblemResponses(404)
   @Idempotent()
   @ApiCreatedResponse({ type: PostDto })
   async postMessage(
@@ -86,6 +109,8 @@ export class ChannelsController {
   }
 
   @Patch(':id/messages/:messageId')
+  @ApiOperation({ summary: 'Edit your message in a channel' })
+  @ProblemResponses(403, 404)
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; 412 when stale' })
   @ApiOkResponse({ type: PostDto })
   async editMessage(
@@ -102,6 +127,8 @@ export class ChannelsController {
   }
 
   @Delete(':id/messages/:messageId')
+  @ApiOperation({ summary: 'Delete your message from a channel' })
+  @ProblemResponses(403, 404)
   @HttpCode(204)
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiNoContentResponse()
@@ -115,6 +142,8 @@ export class ChannelsController {
   }
 
   @Post(':id/alerts')
+  @ApiOperation({ summary: 'Post an alert to a channel' })
+  @ProblemResponses(404)
   @Idempotent()
   @ApiCreatedResponse({ type: PostDto })
   postAlert(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: PostAlertDto) {
@@ -129,12 +158,15 @@ export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
   @Get()
+  @ApiOperation({ summary: "List alerts of your office's channels" })
   @ApiOkResponse({ type: AlertPageDto, description: "Alerts of the caller's channels, newest first" })
   list(@CurrentActor() actor: Actor, @Query() query: AlertQuery) {
     return this.alerts.list(actor, query);
   }
 
   @Post(':id/ack')
+  @ApiOperation({ summary: 'Acknowledge an alert for your office' })
+  @ProblemResponses(404)
   @HttpCode(200)
   @ApiOkResponse({ type: AckDto })
   acknowledge(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
@@ -142,6 +174,8 @@ export class AlertsController {
   }
 
   @Get(':id/acks')
+  @ApiOperation({ summary: "List an alert's acknowledgements" })
+  @ProblemResponses(404)
   @ApiOkResponse({ type: AckPageDto })
   acks(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQuery) {
     return this.alerts.acks(actor, id, query);

@@ -1,7 +1,16 @@
 import { Body, Controller, Get, Headers, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Actor, CurrentActor, Idempotent, PageQuery, parseIfMatch, setETag, UuidParam } from '@relay/platform';
+import {
+  type Actor,
+  CurrentActor,
+  Idempotent,
+  PageQuery,
+  parseIfMatch,
+  setETag,
+  UuidParam,
+  ProblemResponses,
+} from '@relay/platform';
 import { DirectoryService } from './directory.service.js';
 import {
   CreateOfficeDto,
@@ -21,12 +30,15 @@ export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 
   @Get('parties')
+  @ApiOperation({ summary: 'List the political parties' })
   @ApiOkResponse({ type: PartyPageDto })
   listParties(@Query() query: PageQuery) {
     return this.directory.listParties(query);
   }
 
   @Post('parties')
+  @ApiOperation({ summary: 'Add a political party (admins)' })
+  @ProblemResponses(403)
   @Idempotent()
   @ApiCreatedResponse({ type: PartyDto })
   createParty(@CurrentActor() actor: Actor, @Body() dto: CreatePartyDto) {
@@ -34,12 +46,15 @@ export class DirectoryController {
   }
 
   @Get('offices')
+  @ApiOperation({ summary: 'List the constituency offices' })
   @ApiOkResponse({ type: OfficePageDto })
   listOffices(@Query() query: OfficeQuery) {
     return this.directory.listOffices(query);
   }
 
   @Get('offices/:id')
+  @ApiOperation({ summary: 'Read a constituency office' })
+  @ProblemResponses(404)
   @ApiOkResponse({ type: OfficeDto })
   async getOffice(@UuidParam('id') id: string, @Res({ passthrough: true }) res: Response) {
     const office = await this.directory.getOffice(id);
@@ -48,6 +63,8 @@ export class DirectoryController {
   }
 
   @Post('offices')
+  @ApiOperation({ summary: 'Add a constituency office (admins)' })
+  @ProblemResponses(403)
   @Idempotent()
   @ApiCreatedResponse({ type: OfficeDto })
   createOffice(@CurrentActor() actor: Actor, @Body() dto: CreateOfficeDto) {
@@ -55,6 +72,8 @@ export class DirectoryController {
   }
 
   @Patch('offices/:id')
+  @ApiOperation({ summary: 'Change a constituency office (admins)' })
+  @ProblemResponses(403, 404)
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read' })
   @ApiOkResponse({ type: OfficeDto })
   async updateOffice(

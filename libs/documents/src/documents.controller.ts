@@ -21,10 +21,19 @@ import {
   ApiOkResponse,
   ApiProduces,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
-import { type Actor, AppError, CurrentActor, Idempotent, PageQuery, UuidParam } from '@relay/platform';
+import {
+  type Actor,
+  AppError,
+  CurrentActor,
+  Idempotent,
+  PageQuery,
+  UuidParam,
+  ProblemResponses,
+} from '@relay/platform';
 import { parseRange } from './byte-range.js';
 import { DocumentsService } from './documents.service.js';
 import { LettersService } from './letters.service.js';
@@ -41,6 +50,8 @@ export class DocumentsController {
   ) {}
 
   @Post('cases/:id/documents')
+  @ApiOperation({ summary: 'Upload a document to a file' })
+  @ProblemResponses(403, 404, 413)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadDocumentDto })
   @ApiCreatedResponse({
@@ -52,12 +63,16 @@ export class DocumentsController {
   }
 
   @Get('cases/:id/documents')
+  @ApiOperation({ summary: "List a file's documents" })
+  @ProblemResponses(403, 404)
   @ApiOkResponse({ type: DocumentPageDto, description: "The file's documents, newest first, tombstones included" })
   list(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQuery) {
     return this.documents.list(actor, id, query);
   }
 
   @Get('documents/:id/content')
+  @ApiOperation({ summary: "Download a document's bytes" })
+  @ProblemResponses(403, 404, 416)
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'The bytes; ETag is their SHA-256; each download is audited' })
   @ApiResponse({ status: 206, description: 'One `Range: bytes=` range of the bytes (If-Range honoured)' })
@@ -91,6 +106,8 @@ export class DocumentsController {
   }
 
   @Delete('documents/:id')
+  @ApiOperation({ summary: 'Delete a document, keeping a tombstone' })
+  @ProblemResponses(403, 404)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The bytes are gone; the row stays as a tombstone (who, when, why)' })
   remove(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: DeleteDocumentQuery) {
@@ -98,6 +115,8 @@ export class DocumentsController {
   }
 
   @Post('cases/:id/letters')
+  @ApiOperation({ summary: 'Write a letter to PDF from a template' })
+  @ProblemResponses(403, 404)
   @Idempotent()
   @ApiCreatedResponse({ type: DocumentDto, description: 'The letter, rendered to PDF, as a correspondence document' })
   writeLetter(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateLetterDto) {

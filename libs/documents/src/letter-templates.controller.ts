@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, PageQuery, UuidParam } from '@relay/platform';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, PageQuery, UuidParam, ProblemResponses } from '@relay/platform';
 import { LettersService } from './letters.service.js';
 import { CreateLetterTemplateDto } from './document.dto.js';
 import { LetterTemplateDto, LetterTemplatePageDto } from './document.views.js';
@@ -12,12 +12,16 @@ export class LetterTemplatesController {
   constructor(private readonly letters: LettersService) {}
 
   @Get()
+  @ApiOperation({ summary: "List your office's letter templates" })
+  @ProblemResponses(403)
   @ApiOkResponse({ type: LetterTemplatePageDto, description: "The caller's office's templates, oldest first" })
   list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
     return this.letters.listTemplates(actor, query);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a letter template (office lead)' })
+  @ProblemResponses(403)
   @Idempotent()
   @ApiCreatedResponse({ type: LetterTemplateDto, description: 'Office lead only; an unknown field is a 400' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateLetterTemplateDto) {
@@ -25,6 +29,8 @@ export class LetterTemplatesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a letter template' })
+  @ProblemResponses(404)
   @ApiOkResponse({ type: LetterTemplateDto })
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.letters.getTemplate(actor, id);

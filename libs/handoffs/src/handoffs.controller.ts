@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, UuidParam } from '@relay/platform';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, UuidParam, ProblemResponses } from '@relay/platform';
 import { HandoffsService } from './handoffs.service.js';
 import { TradesService } from './trades.service.js';
 import { SuggestionsService } from './suggestions.service.js';
@@ -24,6 +24,8 @@ export class HandoffsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Offer a file to an office or channel' })
+  @ProblemResponses(403, 404, 409)
   @Idempotent()
   @ApiCreatedResponse({ type: HandoffDto, description: 'The offer shows a redacted summary only' })
   offer(@CurrentActor() actor: Actor, @Body() dto: CreateHandoffDto) {
@@ -31,24 +33,31 @@ export class HandoffsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List handoffs to and from your office' })
   @ApiOkResponse({ type: HandoffPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: HandoffQuery) {
     return this.handoffs.list(actor, query);
   }
 
   @Get('suggestions')
+  @ApiOperation({ summary: 'Suggest offices to hand a file to' })
+  @ProblemResponses(403, 404)
   @ApiOkResponse({ type: SuggestionsDto })
   suggest(@CurrentActor() actor: Actor, @Query() query: SuggestionQuery) {
     return this.suggestions.suggest(actor, query.caseId);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a handoff' })
+  @ProblemResponses(404)
   @ApiOkResponse({ type: HandoffDto })
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.handoffs.get(actor, id);
   }
 
   @Post(':id/accept')
+  @ApiOperation({ summary: 'Accept a handoff: the file becomes yours' })
+  @ProblemResponses(403, 404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: HandoffDto, description: 'The file is now yours; concurrent accepts: one wins, the rest 409' })
   accept(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
@@ -56,6 +65,8 @@ export class HandoffsController {
   }
 
   @Post(':id/decline')
+  @ApiOperation({ summary: 'Decline a handoff offered to you' })
+  @ProblemResponses(403, 404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: HandoffDto })
   decline(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ReasonDto) {
@@ -63,6 +74,8 @@ export class HandoffsController {
   }
 
   @Post(':id/withdraw')
+  @ApiOperation({ summary: 'Withdraw your handoff offer' })
+  @ProblemResponses(403, 404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: HandoffDto })
   withdraw(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ReasonDto) {
@@ -77,6 +90,8 @@ export class TradesController {
   constructor(private readonly trades: TradesService) {}
 
   @Post('trades')
+  @ApiOperation({ summary: 'Propose a trade of files to an office' })
+  @ProblemResponses(403, 404, 409)
   @Idempotent()
   @ApiCreatedResponse({ type: TradeDto })
   propose(@CurrentActor() actor: Actor, @Body() dto: CreateTradeDto) {
@@ -84,18 +99,23 @@ export class TradesController {
   }
 
   @Get('trades')
+  @ApiOperation({ summary: 'List trades of your office' })
   @ApiOkResponse({ type: TradePageDto })
   list(@CurrentActor() actor: Actor, @Query() query: TradeQuery) {
     return this.trades.list(actor, query);
   }
 
   @Get('trades/:id')
+  @ApiOperation({ summary: 'Read a trade' })
+  @ProblemResponses(404)
   @ApiOkResponse({ type: TradeDto })
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.trades.get(actor, id);
   }
 
   @Post('trades/:id/accept')
+  @ApiOperation({ summary: 'Accept a trade: the files swap' })
+  @ProblemResponses(403, 404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: TradeDto, description: 'Every file swaps in one transaction, or none (409 naming the file)' })
   accept(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
@@ -103,6 +123,8 @@ export class TradesController {
   }
 
   @Post('trades/:id/decline')
+  @ApiOperation({ summary: 'Decline a trade proposed to you' })
+  @ProblemResponses(403, 404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: TradeDto })
   decline(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ReasonDto) {
@@ -110,6 +132,8 @@ export class TradesController {
   }
 
   @Post('trades/:id/withdraw')
+  @ApiOperation({ summary: 'Withdraw your trade proposal' })
+  @ProblemResponses(403, 404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: TradeDto })
   withdraw(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ReasonDto) {
@@ -117,6 +141,8 @@ export class TradesController {
   }
 
   @Get('offices/:id/ledger')
+  @ApiOperation({ summary: "Read an office's trade ledger" })
+  @ProblemResponses(403, 404)
   @ApiOkResponse({ type: LedgerDto })
   ledger(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.trades.ledger(actor, id);

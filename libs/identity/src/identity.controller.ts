@@ -20,8 +20,18 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, PageQuery, parseIfMatch, Public, UuidParam } from '@relay/platform';
+import {
+  type Actor,
+  CurrentActor,
+  Idempotent,
+  PageQuery,
+  parseIfMatch,
+  Public,
+  UuidParam,
+  ProblemResponses,
+} from '@relay/platform';
 import { AuthService } from './auth.service.js';
 import { UsersService } from './users.service.js';
 import { LocalAuthGuard, LoginThrottleGuard } from './auth.guards.js';
@@ -54,6 +64,8 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @ApiOperation({ summary: 'Sign in with e-mail and password' })
+  @ProblemResponses(401)
   @HttpCode(200)
   @UseGuards(LoginThrottleGuard, LocalAuthGuard)
   @ApiBody({ type: LoginDto })
@@ -64,6 +76,8 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @ApiOperation({ summary: 'Trade a refresh token for a new session' })
+  @ProblemResponses(401)
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto })
   refresh(@Body() dto: RefreshDto, @Req() req: Request) {
@@ -72,6 +86,8 @@ export class AuthController {
 
   @Public()
   @Post('invitations/accept')
+  @ApiOperation({ summary: 'Accept an invitation and set a password' })
+  @ProblemResponses(401)
   @HttpCode(200)
   @UseGuards(LoginThrottleGuard)
   @ApiOkResponse({ type: SessionDto, description: 'Signed in, as after POST /auth/login' })
@@ -80,6 +96,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @ApiOperation({ summary: 'Change your own password' })
   @HttpCode(204)
   @UseGuards(LoginThrottleGuard)
   @ApiBearerAuth()
@@ -89,6 +106,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiOperation({ summary: 'Sign out of this session' })
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse()
@@ -104,18 +122,23 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get('me')
+  @ApiOperation({ summary: 'Read the signed-in user and office' })
   @ApiOkResponse({ type: UserDto })
   me(@CurrentActor() actor: Actor) {
     return this.users.me(actor);
   }
 
   @Get('offices/:id/members')
+  @ApiOperation({ summary: "List an office's members" })
+  @ProblemResponses(403, 404)
   @ApiOkResponse({ type: UserPageDto })
   listMembers(@CurrentActor() actor: Actor, @UuidParam('id') officeId: string, @Query() query: PageQuery) {
     return this.users.listMembers(actor, officeId, query);
   }
 
   @Post('offices/:id/members')
+  @ApiOperation({ summary: 'Invite a new member to an office' })
+  @ProblemResponses(403, 404)
   @Idempotent({ withhold: ['invitation.token'] })
   @ApiCreatedResponse({ type: InvitedMemberDto, description: 'The invitation token is shown once, here' })
   addMember(@CurrentActor() actor: Actor, @UuidParam('id') officeId: string, @Body() dto: CreateMemberDto) {
@@ -123,6 +146,8 @@ export class UsersController {
   }
 
   @Patch('users/:id')
+  @ApiOperation({ summary: "Change a user's profile, role or status" })
+  @ProblemResponses(403, 404)
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: UserDto })
   update(

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Header, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, PageQuery, UuidParam } from '@relay/platform';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
+import { type Actor, CurrentActor, Idempotent, PageQuery, UuidParam, ProblemResponses } from '@relay/platform';
 import { ReportsService } from './reports.service.js';
 import { PrecedentsService } from './precedents.service.js';
 import { TransitionsService } from './transitions.service.js';
@@ -15,12 +23,16 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('reports/caseload')
+  @ApiOperation({ summary: "Report your office's caseload" })
+  @ProblemResponses(403)
   @ApiOkResponse({ type: CaseloadReportDto, description: "The caller's office's caseload, grouped" })
   caseload(@CurrentActor() actor: Actor, @Query() query: ReportQuery) {
     return this.reports.caseload(actor, query);
   }
 
   @Get('reports/caseload.csv')
+  @ApiOperation({ summary: "Download your office's caseload as CSV" })
+  @ProblemResponses(403)
   @Header('Content-Type', 'text/csv; charset=utf-8; header=present')
   @Header('Content-Disposition', 'attachment; filename="caseload.csv"')
   @ApiProduces('text/csv')
@@ -34,6 +46,8 @@ export class ReportsController {
   }
 
   @Get('channels/:id/report')
+  @ApiOperation({ summary: "Report a channel's activity" })
+  @ProblemResponses(403, 404)
   @ApiOkResponse({ type: ChannelReportDto })
   channel(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: ReportQuery) {
     return this.reports.channel(actor, id, query);
@@ -47,6 +61,8 @@ export class PrecedentsController {
   constructor(private readonly precedents: PrecedentsService) {}
 
   @Post('cases/:id/precedent')
+  @ApiOperation({ summary: 'Share a precedent learned from a file' })
+  @ProblemResponses(403, 404)
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({
@@ -58,6 +74,7 @@ export class PrecedentsController {
   }
 
   @Get('precedents')
+  @ApiOperation({ summary: "List precedents of your office's channels" })
   @ApiOkResponse({ type: PrecedentPageDto, description: "Precedents of the caller's channels, newest first" })
   list(@CurrentActor() actor: Actor, @Query() query: PrecedentQuery) {
     return this.precedents.list(actor, query);
@@ -71,6 +88,8 @@ export class TransitionsController {
   constructor(private readonly transitions: TransitionsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Schedule a seat changing hands (admins)' })
+  @ProblemResponses(403, 404)
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: TransitionDto, description: 'Admin: the seat changes hands at effectiveAt' })
@@ -79,6 +98,8 @@ export class TransitionsController {
   }
 
   @Get()
+  @ApiOperation({ summary: "List an office's seat transitions" })
+  @ProblemResponses(404)
   @ApiOkResponse({ type: TransitionPageDto, description: "Admins, and the office's members" })
   list(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQuery) {
     return this.transitions.list(actor, id, query);

@@ -11,6 +11,7 @@ export * from './http/validation.js';
 export * from './http/require-json.js';
 export * from './http/idempotency.interceptor.js';
 export * from './http/etag.js';
+export * from './http/openapi.js';
 export * from './auth/actor.js';
 export * from './database/rows.js';
 export * from './http/uuid-param.js';

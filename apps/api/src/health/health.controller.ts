@@ -1,6 +1,6 @@
 import { SkipThrottle } from '@nestjs/throttler';
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Lifecycle, Public, RedisConnection } from '@relay/platform';
 
@@ -21,12 +21,14 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get()
+  @ApiOperation({ summary: 'Check that the process answers' })
   live() {
     return { status: 'ok' };
   }
 
   /** Readiness: the database (and Redis, when configured) answer, and the node is not draining; 503 otherwise. */
   @Get('ready')
+  @ApiOperation({ summary: 'Check the database, Redis and draining state' })
   @HealthCheck()
   ready() {
     return this.health.check([

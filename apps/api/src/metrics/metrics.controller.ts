@@ -1,8 +1,8 @@
 import { Controller, Get, Headers, Header } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AppConfig, AppError, Metrics, Public } from '@relay/platform';
+import { AppConfig, AppError, Metrics, Public, ProblemResponses } from '@relay/platform';
 import { AuthService } from '@relay/identity';
 
 interface PgPool {
@@ -25,6 +25,8 @@ export class MetricsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Read the Prometheus metrics' })
+  @ProblemResponses(403)
   @Header('Cache-Control', 'no-store')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiProduces('text/plain')

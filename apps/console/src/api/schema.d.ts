@@ -7,6 +7,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Check that the process answers */
     get: operations['HealthController_live'];
     put?: never;
     post?: never;
@@ -23,6 +24,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Check the database, Redis and draining state */
     get: operations['HealthController_ready'];
     put?: never;
     post?: never;
@@ -39,6 +41,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read the Prometheus metrics */
     get: operations['MetricsController_scrape'];
     put?: never;
     post?: never;
@@ -55,6 +58,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List audit events */
     get: operations['AuditController_list'];
     put?: never;
     post?: never;
@@ -91,6 +95,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Export audit events as NDJSON */
     get: operations['AuditController_export'];
     put?: never;
     post?: never;
@@ -107,8 +112,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List the political parties */
     get: operations['DirectoryController_listParties'];
     put?: never;
+    /** Add a political party (admins) */
     post: operations['DirectoryController_createParty'];
     delete?: never;
     options?: never;
@@ -123,8 +130,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List the constituency offices */
     get: operations['DirectoryController_listOffices'];
     put?: never;
+    /** Add a constituency office (admins) */
     post: operations['DirectoryController_createOffice'];
     delete?: never;
     options?: never;
@@ -139,12 +148,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a constituency office */
     get: operations['DirectoryController_getOffice'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change a constituency office (admins) */
     patch: operations['DirectoryController_updateOffice'];
     trace?: never;
   };
@@ -157,6 +168,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Sign in with e-mail and password */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -173,6 +185,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Trade a refresh token for a new session */
     post: operations['AuthController_refresh'];
     delete?: never;
     options?: never;
@@ -189,6 +202,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Accept an invitation and set a password */
     post: operations['AuthController_acceptInvitation'];
     delete?: never;
     options?: never;
@@ -205,6 +219,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Change your own password */
     post: operations['AuthController_changePassword'];
     delete?: never;
     options?: never;
@@ -221,6 +236,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Sign out of this session */
     post: operations['AuthController_logout'];
     delete?: never;
     options?: never;
@@ -235,6 +251,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read the signed-in user and office */
     get: operations['UsersController_me'];
     put?: never;
     post?: never;
@@ -251,8 +268,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List an office's members */
     get: operations['UsersController_listMembers'];
     put?: never;
+    /** Invite a new member to an office */
     post: operations['UsersController_addMember'];
     delete?: never;
     options?: never;
@@ -273,6 +292,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
+    /** Change a user's profile, role or status */
     patch: operations['UsersController_update'];
     trace?: never;
   };
@@ -283,8 +303,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List the office's case files */
     get: operations['CasesController_list'];
     put?: never;
+    /** Open a case file */
     post: operations['CasesController_create'];
     delete?: never;
     options?: never;
@@ -299,6 +321,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List the office's open files by priority */
     get: operations['CasesController_queue'];
     put?: never;
     post?: never;
@@ -315,12 +338,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a case file or its status */
     get: operations['CasesController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change a case file */
     patch: operations['CasesController_update'];
     trace?: never;
   };
@@ -331,8 +356,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List a file's notes */
     get: operations['CasesController_listNotes'];
     put?: never;
+    /** Add a note to a file */
     post: operations['CasesController_addNote'];
     delete?: never;
     options?: never;
@@ -349,6 +376,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Record the constituent's consent */
     post: operations['CasesController_addConsent'];
     delete?: never;
     options?: never;
@@ -366,6 +394,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
+    /** Revoke a recorded consent */
     delete: operations['CasesController_revokeConsent'];
     options?: never;
     head?: never;
@@ -381,6 +410,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Keep or refer a file after a transition */
     post: operations['CasesController_continueAfterTransition'];
     delete?: never;
     options?: never;
@@ -395,6 +425,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a file's audit history */
     get: operations['CasesController_history'];
     put?: never;
     post?: never;
@@ -411,8 +442,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List your office's channels */
     get: operations['ChannelsController_list'];
     put?: never;
+    /** Create a channel between offices */
     post: operations['ChannelsController_create'];
     delete?: never;
     options?: never;
@@ -427,6 +460,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a channel */
     get: operations['ChannelsController_get'];
     put?: never;
     post?: never;
@@ -445,6 +479,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Add an office to a channel */
     post: operations['ChannelsController_addMember'];
     delete?: never;
     options?: never;
@@ -462,6 +497,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
+    /** Remove an office from a channel */
     delete: operations['ChannelsController_removeMember'];
     options?: never;
     head?: never;
@@ -475,6 +511,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a channel's messages and alerts */
     get: operations['ChannelsController_feed'];
     put?: never;
     post?: never;
@@ -493,6 +530,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Post a message to a channel */
     post: operations['ChannelsController_postMessage'];
     delete?: never;
     options?: never;
@@ -510,9 +548,11 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
+    /** Delete your message from a channel */
     delete: operations['ChannelsController_deleteMessage'];
     options?: never;
     head?: never;
+    /** Edit your message in a channel */
     patch: operations['ChannelsController_editMessage'];
     trace?: never;
   };
@@ -525,6 +565,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Post an alert to a channel */
     post: operations['ChannelsController_postAlert'];
     delete?: never;
     options?: never;
@@ -539,6 +580,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List alerts of your office's channels */
     get: operations['AlertsController_list'];
     put?: never;
     post?: never;
@@ -557,6 +599,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Acknowledge an alert for your office */
     post: operations['AlertsController_acknowledge'];
     delete?: never;
     options?: never;
@@ -571,6 +614,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List an alert's acknowledgements */
     get: operations['AlertsController_acks'];
     put?: never;
     post?: never;
@@ -587,8 +631,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List handoffs to and from your office */
     get: operations['HandoffsController_list'];
     put?: never;
+    /** Offer a file to an office or channel */
     post: operations['HandoffsController_offer'];
     delete?: never;
     options?: never;
@@ -603,6 +649,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Suggest offices to hand a file to */
     get: operations['HandoffsController_suggest'];
     put?: never;
     post?: never;
@@ -619,6 +666,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a handoff */
     get: operations['HandoffsController_get'];
     put?: never;
     post?: never;
@@ -637,6 +685,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Accept a handoff: the file becomes yours */
     post: operations['HandoffsController_accept'];
     delete?: never;
     options?: never;
@@ -653,6 +702,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Decline a handoff offered to you */
     post: operations['HandoffsController_decline'];
     delete?: never;
     options?: never;
@@ -669,6 +719,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Withdraw your handoff offer */
     post: operations['HandoffsController_withdraw'];
     delete?: never;
     options?: never;
@@ -683,8 +734,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List trades of your office */
     get: operations['TradesController_list'];
     put?: never;
+    /** Propose a trade of files to an office */
     post: operations['TradesController_propose'];
     delete?: never;
     options?: never;
@@ -699,6 +752,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a trade */
     get: operations['TradesController_get'];
     put?: never;
     post?: never;
@@ -717,6 +771,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Accept a trade: the files swap */
     post: operations['TradesController_accept'];
     delete?: never;
     options?: never;
@@ -733,6 +788,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Decline a trade proposed to you */
     post: operations['TradesController_decline'];
     delete?: never;
     options?: never;
@@ -749,6 +805,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Withdraw your trade proposal */
     post: operations['TradesController_withdraw'];
     delete?: never;
     options?: never;
@@ -763,6 +820,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read an office's trade ledger */
     get: operations['TradesController_ledger'];
     put?: never;
     post?: never;
@@ -779,6 +837,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Report your office's caseload */
     get: operations['ReportsController_caseload'];
     put?: never;
     post?: never;
@@ -795,6 +854,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Download your office's caseload as CSV */
     get: operations['ReportsController_caseloadCsv'];
     put?: never;
     post?: never;
@@ -811,6 +871,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Report a channel's activity */
     get: operations['ReportsController_channel'];
     put?: never;
     post?: never;
@@ -829,6 +890,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Share a precedent learned from a file */
     post: operations['PrecedentsController_share'];
     delete?: never;
     options?: never;
@@ -843,6 +905,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List precedents of your office's channels */
     get: operations['PrecedentsController_list'];
     put?: never;
     post?: never;
@@ -859,8 +922,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List an office's seat transitions */
     get: operations['TransitionsController_list'];
     put?: never;
+    /** Schedule a seat changing hands (admins) */
     post: operations['TransitionsController_schedule'];
     delete?: never;
     options?: never;
@@ -875,8 +940,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List a file's documents */
     get: operations['DocumentsController_list'];
     put?: never;
+    /** Upload a document to a file */
     post: operations['DocumentsController_upload'];
     delete?: never;
     options?: never;
@@ -891,6 +958,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Download a document's bytes */
     get: operations['DocumentsController_content'];
     put?: never;
     post?: never;
@@ -910,6 +978,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
+    /** Delete a document, keeping a tombstone */
     delete: operations['DocumentsController_remove'];
     options?: never;
     head?: never;
@@ -925,6 +994,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Write a letter to PDF from a template */
     post: operations['DocumentsController_writeLetter'];
     delete?: never;
     options?: never;
@@ -939,8 +1009,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List your office's letter templates */
     get: operations['LetterTemplatesController_list'];
     put?: never;
+    /** Add a letter template (office lead) */
     post: operations['LetterTemplatesController_create'];
     delete?: never;
     options?: never;
@@ -955,6 +1027,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a letter template */
     get: operations['LetterTemplatesController_get'];
     put?: never;
     post?: never;
@@ -971,8 +1044,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List a file's follow-ups */
     get: operations['FollowUpsController_listOfCase'];
     put?: never;
+    /** Schedule a follow-up on a file */
     post: operations['FollowUpsController_create'];
     delete?: never;
     options?: never;
@@ -987,6 +1062,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List your office's open follow-ups */
     get: operations['FollowUpsController_listOfOffice'];
     put?: never;
     post?: never;
@@ -1005,6 +1081,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Mark a follow-up done */
     post: operations['FollowUpsController_done'];
     delete?: never;
     options?: never;
@@ -1019,8 +1096,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List a file's contact log */
     get: operations['InteractionsController_listOfCase'];
     put?: never;
+    /** Log a contact on a file */
     post: operations['InteractionsController_create'];
     delete?: never;
     options?: never;
@@ -1035,6 +1114,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List your office's contact log */
     get: operations['InteractionsController_listOfOffice'];
     put?: never;
     post?: never;
@@ -1051,6 +1131,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Summarize your office's IRCC liaison */
     get: operations['InteractionsController_liaison'];
     put?: never;
     post?: never;
@@ -1067,8 +1148,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List the checklist templates you can use */
     get: operations['ChecklistsController_listTemplates'];
     put?: never;
+    /** Create a checklist template (office lead) */
     post: operations['ChecklistsController_createTemplate'];
     delete?: never;
     options?: never;
@@ -1089,6 +1172,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
+    /** Change a checklist template (office lead) */
     patch: operations['ChecklistsController_updateTemplate'];
     trace?: never;
   };
@@ -1099,6 +1183,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a file's checklist */
     get: operations['ChecklistsController_checklist'];
     put?: never;
     post?: never;
@@ -1121,6 +1206,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
+    /** Tick or change a checklist item */
     patch: operations['ChecklistsController_updateItem'];
     trace?: never;
   };
@@ -2633,8 +2719,130 @@ export interface components {
       /** @description Constituent data; null clears it */
       note?: Record<string, never> | null;
     };
+    ProblemFieldDto: {
+      /** @example email */
+      field: string;
+      /** @example must be an email */
+      message: string;
+    };
+    ProblemDto: {
+      /** @example https://riding-relay.ca/problems/not-found */
+      type: string;
+      /** @example Not Found */
+      title: string;
+      /** @example 404 */
+      status: number;
+      detail: string;
+      /**
+       * @description Stable machine code
+       * @example not_found
+       */
+      code: string;
+      /** @description The fields at fault (400) */
+      errors?: components['schemas']['ProblemFieldDto'][];
+    };
   };
-  responses: never;
+  responses: {
+    /** @description validation_failed (fields in `errors`), malformed_json */
+    Problem400: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'];
+      };
+    };
+    /** @description unauthenticated: no valid access token */
+    Problem401: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'];
+      };
+    };
+    /** @description forbidden: not allowed for this user or office */
+    Problem403: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'];
+      };
+    };
+    /** @description not_found (also what another office sees of what it may not read) */
+    Problem404: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'];
+      };
+    };
+    /** @description The current state does not allow it; `code` says why (e.g. conflict, idempotency_in_progress) */
+    Problem409: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'];
+      };
+    };
+    /** @description version_mismatch: If-Match names an older version */
+    Problem412: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'];
+      };
+    };
+    /** @description payload_too_large */
+    Problem413: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'];
+      };
+    };
+    /** @description unsupported_media_type */
+    Problem415: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'];
+      };
+    };
+    /** @description range_not_satisfiable */
+    Problem416: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'];
+      };
+    };
+    /** @description idempotency_key_reused with another body */
+    Problem422: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'];
+      };
+    };
+    /** @description rate_limited (Retry-After says when to try again) */
+    Problem429: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'];
+      };
+    };
+  };
   parameters: never;
   requestBodies: never;
   headers: never;
@@ -2657,6 +2865,7 @@ export interface operations {
         };
         content?: never;
       };
+      429: components['responses']['Problem429'];
     };
   };
   HealthController_ready: {
@@ -2730,6 +2939,7 @@ export interface operations {
           };
         };
       };
+      429: components['responses']['Problem429'];
       /** @description The Health Check is not successful */
       503: {
         headers: {
@@ -2823,6 +3033,9 @@ export interface operations {
         };
         content?: never;
       };
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
     };
   };
   AuditController_list: {
@@ -2851,6 +3064,10 @@ export interface operations {
           'application/json': components['schemas']['AuditPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
     };
   };
   AuditController_verify: {
@@ -2870,13 +3087,18 @@ export interface operations {
           'application/json': components['schemas']['AuditVerificationDto'];
         };
       };
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
       /** @description audit_verify_running: another node is verifying */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
+      429: components['responses']['Problem429'];
     };
   };
   AuditController_export: {
@@ -2904,6 +3126,10 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
     };
   };
   DirectoryController_listParties: {
@@ -2927,6 +3153,9 @@ export interface operations {
           'application/json': components['schemas']['PartyPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      429: components['responses']['Problem429'];
     };
   };
   DirectoryController_createParty: {
@@ -2950,6 +3179,13 @@ export interface operations {
           'application/json': components['schemas']['PartyDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   DirectoryController_listOffices: {
@@ -2977,6 +3213,9 @@ export interface operations {
           'application/json': components['schemas']['OfficePageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      429: components['responses']['Problem429'];
     };
   };
   DirectoryController_createOffice: {
@@ -3000,6 +3239,13 @@ export interface operations {
           'application/json': components['schemas']['OfficeDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   DirectoryController_getOffice: {
@@ -3021,6 +3267,10 @@ export interface operations {
           'application/json': components['schemas']['OfficeDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   DirectoryController_updateOffice: {
@@ -3049,6 +3299,13 @@ export interface operations {
           'application/json': components['schemas']['OfficeDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      412: components['responses']['Problem412'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   AuthController_login: {
@@ -3075,6 +3332,10 @@ export interface operations {
           'application/json': components['schemas']['SessionDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   AuthController_refresh: {
@@ -3101,6 +3362,10 @@ export interface operations {
           'application/json': components['schemas']['SessionDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   AuthController_acceptInvitation: {
@@ -3128,6 +3393,10 @@ export interface operations {
           'application/json': components['schemas']['SessionDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   AuthController_changePassword: {
@@ -3153,6 +3422,10 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   AuthController_logout: {
@@ -3173,6 +3446,9 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      429: components['responses']['Problem429'];
     };
   };
   UsersController_me: {
@@ -3192,6 +3468,8 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
+      401: components['responses']['Problem401'];
+      429: components['responses']['Problem429'];
     };
   };
   UsersController_listMembers: {
@@ -3217,6 +3495,11 @@ export interface operations {
           'application/json': components['schemas']['UserPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   UsersController_addMember: {
@@ -3243,6 +3526,14 @@ export interface operations {
           'application/json': components['schemas']['InvitedMemberDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   UsersController_update: {
@@ -3270,6 +3561,13 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      412: components['responses']['Problem412'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   CasesController_list: {
@@ -3318,6 +3616,10 @@ export interface operations {
           'application/json': components['schemas']['CasePageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
     };
   };
   CasesController_create: {
@@ -3343,6 +3645,13 @@ export interface operations {
           'application/json': components['schemas']['CaseDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   CasesController_queue: {
@@ -3369,6 +3678,10 @@ export interface operations {
           'application/json': components['schemas']['QueuePageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
     };
   };
   CasesController_get: {
@@ -3391,6 +3704,10 @@ export interface operations {
           'application/json': components['schemas']['CaseDto'] | components['schemas']['CaseStatusDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   CasesController_update: {
@@ -3419,6 +3736,14 @@ export interface operations {
           'application/json': components['schemas']['CaseDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      412: components['responses']['Problem412'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   CasesController_listNotes: {
@@ -3444,6 +3769,11 @@ export interface operations {
           'application/json': components['schemas']['NotePageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   CasesController_addNote: {
@@ -3469,6 +3799,14 @@ export interface operations {
           'application/json': components['schemas']['NoteDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   CasesController_addConsent: {
@@ -3494,6 +3832,14 @@ export interface operations {
           'application/json': components['schemas']['ConsentDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   CasesController_revokeConsent: {
@@ -3515,6 +3861,11 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   CasesController_continueAfterTransition: {
@@ -3541,6 +3892,13 @@ export interface operations {
           'application/json': components['schemas']['CaseDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   CasesController_history: {
@@ -3567,6 +3925,11 @@ export interface operations {
           'application/json': components['schemas']['AuditPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   ChannelsController_list: {
@@ -3591,6 +3954,9 @@ export interface operations {
           'application/json': components['schemas']['ChannelPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      429: components['responses']['Problem429'];
     };
   };
   ChannelsController_create: {
@@ -3614,6 +3980,13 @@ export interface operations {
           'application/json': components['schemas']['ChannelDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   ChannelsController_get: {
@@ -3635,6 +4008,10 @@ export interface operations {
           'application/json': components['schemas']['ChannelDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   ChannelsController_addMember: {
@@ -3660,6 +4037,13 @@ export interface operations {
           'application/json': components['schemas']['ChannelDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   ChannelsController_removeMember: {
@@ -3680,6 +4064,12 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
     };
   };
   ChannelsController_feed: {
@@ -3706,6 +4096,10 @@ export interface operations {
           'application/json': components['schemas']['FeedPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   ChannelsController_postMessage: {
@@ -3731,6 +4125,13 @@ export interface operations {
           'application/json': components['schemas']['PostDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   ChannelsController_deleteMessage: {
@@ -3753,6 +4154,12 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      412: components['responses']['Problem412'];
+      429: components['responses']['Problem429'];
     };
   };
   ChannelsController_editMessage: {
@@ -3782,6 +4189,13 @@ export interface operations {
           'application/json': components['schemas']['PostDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      412: components['responses']['Problem412'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   ChannelsController_postAlert: {
@@ -3807,6 +4221,13 @@ export interface operations {
           'application/json': components['schemas']['PostDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   AlertsController_list: {
@@ -3833,6 +4254,9 @@ export interface operations {
           'application/json': components['schemas']['AlertPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      429: components['responses']['Problem429'];
     };
   };
   AlertsController_acknowledge: {
@@ -3854,6 +4278,10 @@ export interface operations {
           'application/json': components['schemas']['AckDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   AlertsController_acks: {
@@ -3879,6 +4307,10 @@ export interface operations {
           'application/json': components['schemas']['AckPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   HandoffsController_list: {
@@ -3904,6 +4336,9 @@ export interface operations {
           'application/json': components['schemas']['HandoffPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      429: components['responses']['Problem429'];
     };
   };
   HandoffsController_offer: {
@@ -3928,6 +4363,14 @@ export interface operations {
           'application/json': components['schemas']['HandoffDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   HandoffsController_suggest: {
@@ -3949,6 +4392,11 @@ export interface operations {
           'application/json': components['schemas']['SuggestionsDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   HandoffsController_get: {
@@ -3970,6 +4418,10 @@ export interface operations {
           'application/json': components['schemas']['HandoffDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   HandoffsController_accept: {
@@ -3992,6 +4444,12 @@ export interface operations {
           'application/json': components['schemas']['HandoffDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
     };
   };
   HandoffsController_decline: {
@@ -4017,6 +4475,13 @@ export interface operations {
           'application/json': components['schemas']['HandoffDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   HandoffsController_withdraw: {
@@ -4042,6 +4507,13 @@ export interface operations {
           'application/json': components['schemas']['HandoffDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   TradesController_list: {
@@ -4067,6 +4539,9 @@ export interface operations {
           'application/json': components['schemas']['TradePageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      429: components['responses']['Problem429'];
     };
   };
   TradesController_propose: {
@@ -4090,6 +4565,14 @@ export interface operations {
           'application/json': components['schemas']['TradeDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   TradesController_get: {
@@ -4111,6 +4594,10 @@ export interface operations {
           'application/json': components['schemas']['TradeDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   TradesController_accept: {
@@ -4133,6 +4620,12 @@ export interface operations {
           'application/json': components['schemas']['TradeDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
     };
   };
   TradesController_decline: {
@@ -4158,6 +4651,13 @@ export interface operations {
           'application/json': components['schemas']['TradeDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   TradesController_withdraw: {
@@ -4183,6 +4683,13 @@ export interface operations {
           'application/json': components['schemas']['TradeDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   TradesController_ledger: {
@@ -4204,6 +4711,11 @@ export interface operations {
           'application/json': components['schemas']['LedgerDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   ReportsController_caseload: {
@@ -4232,6 +4744,10 @@ export interface operations {
           'application/json': components['schemas']['CaseloadReportDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
     };
   };
   ReportsController_caseloadCsv: {
@@ -4260,6 +4776,10 @@ export interface operations {
           'text/csv': string;
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
     };
   };
   ReportsController_channel: {
@@ -4289,6 +4809,11 @@ export interface operations {
           'application/json': components['schemas']['ChannelReportDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   PrecedentsController_share: {
@@ -4317,6 +4842,14 @@ export interface operations {
           'application/json': components['schemas']['PrecedentDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   PrecedentsController_list: {
@@ -4362,6 +4895,9 @@ export interface operations {
           'application/json': components['schemas']['PrecedentPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      429: components['responses']['Problem429'];
     };
   };
   TransitionsController_list: {
@@ -4388,6 +4924,10 @@ export interface operations {
           'application/json': components['schemas']['TransitionPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   TransitionsController_schedule: {
@@ -4416,6 +4956,14 @@ export interface operations {
           'application/json': components['schemas']['TransitionDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   DocumentsController_list: {
@@ -4442,6 +4990,11 @@ export interface operations {
           'application/json': components['schemas']['DocumentPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   DocumentsController_upload: {
@@ -4468,6 +5021,13 @@ export interface operations {
           'application/json': components['schemas']['DocumentDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   DocumentsController_content: {
@@ -4495,6 +5055,12 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      416: components['responses']['Problem416'];
+      429: components['responses']['Problem429'];
     };
   };
   DocumentsController_remove: {
@@ -4518,6 +5084,11 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   DocumentsController_writeLetter: {
@@ -4544,6 +5115,14 @@ export interface operations {
           'application/json': components['schemas']['DocumentDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   LetterTemplatesController_list: {
@@ -4568,6 +5147,10 @@ export interface operations {
           'application/json': components['schemas']['LetterTemplatePageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
     };
   };
   LetterTemplatesController_create: {
@@ -4592,6 +5175,13 @@ export interface operations {
           'application/json': components['schemas']['LetterTemplateDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   LetterTemplatesController_get: {
@@ -4613,6 +5203,10 @@ export interface operations {
           'application/json': components['schemas']['LetterTemplateDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   FollowUpsController_listOfCase: {
@@ -4639,6 +5233,11 @@ export interface operations {
           'application/json': components['schemas']['FollowUpPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   FollowUpsController_create: {
@@ -4666,6 +5265,14 @@ export interface operations {
           'application/json': components['schemas']['FollowUpDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   FollowUpsController_listOfOffice: {
@@ -4693,6 +5300,10 @@ export interface operations {
           'application/json': components['schemas']['OfficeFollowUpPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
     };
   };
   FollowUpsController_done: {
@@ -4715,6 +5326,12 @@ export interface operations {
           'application/json': components['schemas']['FollowUpDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
     };
   };
   InteractionsController_listOfCase: {
@@ -4741,6 +5358,11 @@ export interface operations {
           'application/json': components['schemas']['InteractionPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   InteractionsController_create: {
@@ -4768,6 +5390,14 @@ export interface operations {
           'application/json': components['schemas']['InteractionDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   InteractionsController_listOfOffice: {
@@ -4795,6 +5425,10 @@ export interface operations {
           'application/json': components['schemas']['InteractionPageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
     };
   };
   InteractionsController_liaison: {
@@ -4815,6 +5449,9 @@ export interface operations {
           'application/json': components['schemas']['LiaisonDto'];
         };
       };
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
     };
   };
   ChecklistsController_listTemplates: {
@@ -4857,6 +5494,10 @@ export interface operations {
           'application/json': components['schemas']['TemplatePageDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
     };
   };
   ChecklistsController_createTemplate: {
@@ -4883,6 +5524,13 @@ export interface operations {
           'application/json': components['schemas']['TemplateDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
     };
   };
   ChecklistsController_updateTemplate: {
@@ -4912,6 +5560,13 @@ export interface operations {
           'application/json': components['schemas']['TemplateDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      412: components['responses']['Problem412'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
   ChecklistsController_checklist: {
@@ -4933,6 +5588,11 @@ export interface operations {
           'application/json': components['schemas']['ChecklistDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
     };
   };
   ChecklistsController_updateItem: {
@@ -4959,6 +5619,12 @@ export interface operations {
           'application/json': components['schemas']['ChecklistItemDto'];
         };
       };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
     };
   };
 }

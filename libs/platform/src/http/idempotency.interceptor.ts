@@ -20,7 +20,7 @@ import { JobScheduler } from '../database/job-scheduler.js';
 import { TransactionRunner } from '../database/transaction.js';
 import { AuditSink } from './audit-sink.js';
 
-const IDEMPOTENT = 'relay:idempotent';
+export const IDEMPOTENT = 'relay:idempotent';
 export interface IdempotentOptions {
   /** Dotted paths of one-time secrets in the answer: stored as null, so a replay never shows them again. */
   withhold?: string[];
