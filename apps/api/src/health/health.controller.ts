@@ -8,7 +8,7 @@ import { Lifecycle, Public, RedisConnection } from '@relay/platform';
 @Public()
 // Probes (load balancer, orchestrator) must always get an answer, and must not use up the
 // rate-limit budget of the address they share with clients.
-@SkipThrottle()
+@SkipThrottle({ user: true })
 @Controller('health')
 export class HealthController {
   constructor(

@@ -2865,7 +2865,6 @@ export interface operations {
         };
         content?: never;
       };
-      429: components['responses']['Problem429'];
     };
   };
   HealthController_ready: {
@@ -2939,7 +2938,6 @@ export interface operations {
           };
         };
       };
-      429: components['responses']['Problem429'];
       /** @description The Health Check is not successful */
       503: {
         headers: {
