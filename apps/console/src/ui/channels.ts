@@ -1,0 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, call } from '../api/session';
+
+/** The channels the caller's office belongs to (one cache entry for every screen). */
+export function useChannels() {
+  return useQuery({
+    queryKey: ['channels'],
+    queryFn: () => call(api.GET('/api/v1/channels', { params: { query: { limit: 200 } } })),
+  });
+}
