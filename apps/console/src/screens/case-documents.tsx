@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import type { components } from '../api/schema';
 import { api, call, type Problem, type User } from '../api/session';
@@ -104,23 +104,18 @@ function Delete({ doc, name }: { doc: CaseDocument; name: string }) {
       ['history', doc.caseId],
     ],
   );
-  const close = () => {
-    dialog.current?.close();
-    remove.mutation.reset();
-  };
+  const close = () => dialog.current?.close();
+  // Deleted: the dialog closes and the row turns into the tombstone.
+  useEffect(() => {
+    if (remove.mutation.isSuccess) dialog.current?.close();
+  }, [remove.mutation.isSuccess]);
   return (
     <>
       <button type="button" onClick={() => dialog.current?.showModal()}>
         {t('documents.delete', { name })}
       </button>
       <dialog ref={dialog} aria-labelledby={`delete-${doc.id}`} onClose={() => remove.mutation.reset()}>
-        <form
-          ref={remove.form}
-          noValidate
-          onSubmit={(event) => {
-            remove.onSubmit(event);
-          }}
-        >
+        <form ref={remove.form} noValidate onSubmit={remove.onSubmit}>
           <h3 id={`delete-${doc.id}`}>{t('documents.deleteTitle', { name })}</h3>
           <p>{t('documents.deleteWarning')}</p>
           <Field label={t('documents.reason')} name="reason" problem={remove.problem}>
