@@ -43,8 +43,9 @@ function Upload({ caseId }: { caseId: string }) {
   const t = useT();
   const label = useEnum();
   const upload = useFormMutation(
-    (_values, data) =>
-      call(
+    (values, data) => {
+      if (!values.title) data.delete('title'); // an empty title is no title
+      return call(
         api.POST('/api/v1/cases/{id}/documents', {
           params: { path: { id: caseId } },
           // The browser writes the multipart body (and its boundary) from the form itself.
@@ -52,7 +53,8 @@ function Upload({ caseId }: { caseId: string }) {
         }),
       ).catch((error: unknown) => {
         throw asFileProblem(error, t);
-      }),
+      });
+    },
     [
       ['documents', caseId],
       ['history', caseId],
