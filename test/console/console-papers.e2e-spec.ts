@@ -107,6 +107,15 @@ describe('console: documents, letters, outcomes, reports and precedents', () => 
     // The browser's download is byte for byte what was uploaded, and what the API says it holds.
     expect(sha256(await download(page, 'Download consent.pdf'))).toBe(listed[0]!.sha256);
 
+    // The uploaded consent form stands as a consent's evidence.
+    const consents = page.getByRole('region', { name: 'Consents' });
+    await consents.getByLabel('Granted on').fill('2026-11-30T10:00');
+    await consents.getByLabel('Signed consent form (uploaded)').selectOption({ label: 'consent.pdf' });
+    await consents.getByRole('button', { name: 'Record the consent' }).click();
+    await consents.getByRole('button', { name: 'Revoke' }).waitFor();
+    const recorded = (await api('get', `/cases/${caseId}`).expect(200)).body.consents;
+    expect(recorded.map((c: { documentId: string }) => c.documentId)).toEqual([listed[0]!.id]);
+
     // An executable renamed, and random bytes: 415 shown on the file field, nothing stored.
     for (const [name, bytes] of [
       ['setup.pdf', Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), randomBytes(2048)])],
@@ -154,6 +163,8 @@ describe('console: documents, letters, outcomes, reports and precedents', () => 
     expect(gone.deleted).toBe(true);
     await api('get', `/documents/${gone.id}/content`).expect(404);
     expect(await section.getByRole('link', { name: 'Download consent.pdf' }).count()).toBe(0);
+    // Its consent now lacks evidence, and says so.
+    await consents.getByText('Its consent form was deleted: record a new consent.').waitFor();
 
     await checkScreen(page, 'file-documents', 'en');
     await switchLanguage(page, 'fr');
@@ -230,7 +241,7 @@ describe('console: documents, letters, outcomes, reports and precedents', () => 
       groups: { label: string; opened: number; closed: number; open: number }[];
     };
     expect(report.groups.length).toBeGreaterThan(0);
-    const office = page.getByRole('table', { name: /^By Category/ });
+    const office = page.getByRole('table', { name: /^By category/ });
     await office.waitFor();
     const row = (table: typeof office, label: string) =>
       table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
@@ -251,7 +262,7 @@ describe('console: documents, letters, outcomes, reports and precedents', () => 
       groups: { label: string; opened: number | '<5' }[];
     };
     await page.getByLabel('Channel', { exact: true }).selectOption({ label: channel.name });
-    const table = page.getByRole('table', { name: new RegExp(`^${channel.name}, by Category`) });
+    const table = page.getByRole('table', { name: new RegExp(`^${channel.name}, by category`) });
     await table.waitFor();
     for (const group of shared.groups) {
       const cells = await row(table, group.label).getByRole('cell').allInnerTexts();
@@ -262,7 +273,7 @@ describe('console: documents, letters, outcomes, reports and precedents', () => 
     await page.getByText('“<5” means fewer than 5 files', { exact: false }).waitFor();
     await checkScreen(page, 'reports', 'en');
     await switchLanguage(page, 'fr');
-    await page.getByRole('table', { name: /^Par Catégorie/ }).waitFor();
+    await page.getByRole('table', { name: /^Par catégorie/ }).waitFor();
     await checkScreen(page, 'reports', 'fr');
     expect(errors).toEqual([]);
     await context.close();

@@ -125,7 +125,7 @@ function OfficeReport({ range }: { range: Range }) {
             <p>{t('reports.empty')}</p>
           ) : (
             <ReportTable
-              caption={caption(t('reports.by', { groupBy: label('groupBy', data.groupBy) }), data)}
+              caption={caption(t('reports.by', { groupBy: label('groupBy', data.groupBy).toLocaleLowerCase() }), data)}
               groups={data.groups}
               median={(group) => group.medianDaysToClose}
             />
@@ -187,7 +187,7 @@ function ChannelReport({
             caption={caption(
               t('reports.channelBy', {
                 channel: channels?.items.find((channel) => channel.id === chosen)?.name ?? '',
-                groupBy: label('groupBy', data.groupBy),
+                groupBy: label('groupBy', data.groupBy).toLocaleLowerCase(),
               }),
               data,
             )}
