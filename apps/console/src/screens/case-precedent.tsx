@@ -1,6 +1,6 @@
 import { api, call } from '../api/session';
 import { useT } from '../i18n/t';
-import { useChannels } from '../ui/channels';
+import { ChannelOptions, useChannels } from '../ui/channels';
 import { Field, ProblemMessage } from '../ui/form';
 import { idempotencyKey } from '../ui/idempotency';
 import { Link } from '../ui/router';
@@ -33,11 +33,7 @@ export function SharePrecedent({ file }: { file: CaseFile }) {
         <Field label={t('precedent.channel')} name="channelId" problem={share.problem}>
           {(props) => (
             <select {...props}>
-              {(channels?.items ?? []).map((channel) => (
-                <option key={channel.id} value={channel.id}>
-                  {channel.name}
-                </option>
-              ))}
+              <ChannelOptions />
             </select>
           )}
         </Field>

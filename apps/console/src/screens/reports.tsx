@@ -4,7 +4,7 @@ import { useIntl } from 'react-intl';
 import { api, call, type User } from '../api/session';
 import { useLanguage } from '../i18n/i18n';
 import { useEnum, useT } from '../i18n/t';
-import { useChannels } from '../ui/channels';
+import { ChannelOptions, useChannels } from '../ui/channels';
 import { DownloadLink } from '../ui/download';
 import { GROUP_BYS, OUTCOMES } from '../ui/enums';
 import { asProblem, Field, ProblemMessage } from '../ui/form';
@@ -38,6 +38,14 @@ function ReportTable<G extends Group & { outcomes: Record<string, Count> }>({
   const t = useT();
   const label = useEnum();
   const intl = useIntl();
+  const columns = [
+    t('reports.opened'),
+    t('reports.closed'),
+    t('reports.open'),
+    t('reports.underReview'),
+    ...(median ? [t('reports.median')] : []),
+    ...OUTCOMES.map((outcome) => label('outcome', outcome)),
+  ];
   const count = (value: Count | undefined) => (typeof value === 'number' ? intl.formatNumber(value) : (value ?? '0'));
   return (
     <table aria-describedby={describedBy}>
@@ -45,26 +53,9 @@ function ReportTable<G extends Group & { outcomes: Record<string, Count> }>({
       <thead>
         <tr>
           <th scope="col">{t('reports.group')}</th>
-          <th scope="col" className="number">
-            {t('reports.opened')}
-          </th>
-          <th scope="col" className="number">
-            {t('reports.closed')}
-          </th>
-          <th scope="col" className="number">
-            {t('reports.open')}
-          </th>
-          <th scope="col" className="number">
-            {t('reports.underReview')}
-          </th>
-          {median && (
-            <th scope="col" className="number">
-              {t('reports.median')}
-            </th>
-          )}
-          {OUTCOMES.map((outcome) => (
-            <th scope="col" className="number" key={outcome}>
-              {label('outcome', outcome)}
+          {columns.map((column) => (
+            <th scope="col" className="number" key={column}>
+              {column}
             </th>
           ))}
         </tr>
@@ -167,11 +158,7 @@ function ChannelReport({
       <Field label={t('reports.channelField')} name="channel">
         {(props) => (
           <select {...props} value={chosen} onChange={(event) => onChannel(event.target.value)}>
-            {(channels?.items ?? []).map((channel) => (
-              <option key={channel.id} value={channel.id}>
-                {channel.name}
-              </option>
-            ))}
+            <ChannelOptions />
           </select>
         )}
       </Field>

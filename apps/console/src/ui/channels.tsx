@@ -8,3 +8,13 @@ export function useChannels() {
     queryFn: () => call(api.GET('/api/v1/channels', { params: { query: { limit: 200 } } })),
   });
 }
+
+/** The options of a select that picks one of those channels. */
+export function ChannelOptions() {
+  const { data } = useChannels();
+  return (data?.items ?? []).map((channel) => (
+    <option key={channel.id} value={channel.id}>
+      {channel.name}
+    </option>
+  ));
+}
