@@ -64,7 +64,7 @@ describe('console: documents, letters, outcomes, reports and precedents', () => 
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    app = await startConsoleApp();
+    app = await startConsoleApp({ DOCUMENT_MAX_MB: '1' }); // a small limit, to see the 413 from the browser
     token = await apiToken(app, NEPEAN);
     const created = await api('post', '/cases')
       .send({
@@ -134,6 +134,21 @@ describe('console: documents, letters, outcomes, reports and precedents', () => 
       );
       expect(await section.getByRole('row', { name: literally(name) }).count()).toBe(0);
     }
+    // Over the server's limit: 413, on the file field, nothing stored.
+    const big = Buffer.concat([Buffer.from('%PDF-1.4\n', 'latin1'), randomBytes(1_300_000)]);
+    await section
+      .getByLabel('File to upload')
+      .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: big });
+    const [tooBig] = await Promise.all([
+      page.waitForResponse(
+        (res) => res.url().endsWith(`/cases/${caseId}/documents`) && res.request().method() === 'POST',
+      ),
+      section.getByRole('button', { name: 'Upload the document' }).click(),
+    ]);
+    expect(tooBig.status()).toBe(413);
+    expect(await fieldError(page, section.getByLabel('File to upload'))).toMatch(
+      /^This file is larger than the server accepts/,
+    );
     await screenshot(page, 'file-document-refused-en');
     expect((await documents()).length).toBe(1);
 
