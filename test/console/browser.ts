@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** The demo accounts' random password, printed once by the server that created them (see startConsoleApp). */
@@ -80,4 +80,39 @@ export async function accessibilityViolations(page: Page) {
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENS, { recursive: true });
   await page.screenshot({ path: `${SCREENS}${name}.png`, fullPage: true });
+}
+
+/** An access token for a demo account, for checking through the API what the browser did. */
+export async function apiToken(app: TestApp, email: string): Promise<string> {
+  const res = await app.http().post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
+  return res.body.accessToken as string;
+}
+
+/** Switches the console's language with its own button (named in the other language). */
+export async function switchLanguage(page: Page, to: 'en' | 'fr') {
+  await page.getByRole('button', { name: to === 'fr' ? 'Français' : 'English', exact: true }).click();
+  await page.getByRole('button', { name: to === 'fr' ? 'English' : 'Français', exact: true }).waitFor();
+}
+
+/** Once a screen has loaded: `<html lang>` as expected, zero axe violations, and a screenshot. */
+export async function checkScreen(page: Page, name: string, language: 'en' | 'fr') {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(
+    "![...document.querySelectorAll('[role=status]')].some((e) => /^(Loading|Chargement)…$/.test(e.textContent))",
+  );
+  expect(await page.locator('html').getAttribute('lang')).toBe(language);
+  expect({ screen: name, language, violations: await accessibilityViolations(page) }).toEqual({
+    screen: name,
+    language,
+    violations: [],
+  });
+  await screenshot(page, `${name}-${language}`);
+}
+
+/** The error message tied to a field (aria-describedby), once the field is marked invalid. */
+export async function fieldError(page: Page, field: Locator): Promise<string> {
+  await field.and(page.locator('[aria-invalid="true"]')).waitFor();
+  const describedBy = (await field.getAttribute('aria-describedby'))!.split(' ');
+  return page.locator(`[id="${describedBy[describedBy.length - 1]}"]`).innerText();
 }

@@ -14,6 +14,8 @@ const ChannelsScreen = lazy(() => import('./screens/channels'));
 const HandoffsScreen = lazy(() => import('./screens/handoffs'));
 const OfficeScreen = lazy(() => import('./screens/office'));
 const DirectoryScreen = lazy(() => import('./screens/directory'));
+const ReportsScreen = lazy(() => import('./screens/reports'));
+const PrecedentsScreen = lazy(() => import('./screens/precedents'));
 
 function Loading() {
   const t = useT();
@@ -46,6 +48,10 @@ function Screen({ user }: { user: User }) {
         return <OfficeScreen user={user} />;
       case 'directory':
         return <DirectoryScreen user={user} />;
+      case 'reports':
+        return <ReportsScreen user={user} />;
+      case 'precedents':
+        return <PrecedentsScreen user={user} />;
       default:
         return (
           <Shell user={user} title={t('notFound.title')}>

@@ -101,3 +101,13 @@ export async function call<T>(promise: Promise<{ data?: T; error?: unknown; resp
   if (!response.ok) throw { status: response.status, ...(error as object) } as Problem;
   return data as T;
 }
+
+/** A signed-in GET of bytes (a document, a CSV): its body and the filename the server suggests. */
+export async function fetchFile(url: string): Promise<{ blob: Blob; filename: string | null }> {
+  const res = await authorizedFetch(new Request(url));
+  if (!res.ok) throw { status: res.status, ...((await res.json().catch(() => ({}))) as object) } as Problem;
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  return { blob: await res.blob(), filename: encoded ? decodeURIComponent(encoded) : (plain ?? null) };
+}

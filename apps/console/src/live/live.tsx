@@ -37,6 +37,10 @@ function staleKeys(event: LiveEvent): string[][] {
       return [['channels']];
     case 'case':
       return [['cases'], ...(caseId ? [['case', caseId]] : [])];
+    case 'document':
+      return caseId ? [['documents', caseId]] : [];
+    case 'precedent':
+      return [['precedents']];
     case 'handoff':
     case 'trade':
       return [['handoffs'], ['trades'], ['cases'], ['ledger'], ...(channelId ? [['feed', channelId]] : [])];

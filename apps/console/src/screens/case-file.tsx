@@ -3,13 +3,16 @@ import { type FormEvent, useState } from 'react';
 import type { components } from '../api/schema';
 import { api, call, type User } from '../api/session';
 import { useEnum, useT } from '../i18n/t';
-import { STATUSES } from '../ui/enums';
+import { DONE_STATUSES, OUTCOMES, STATUSES } from '../ui/enums';
 import { asProblem, Field, ProblemMessage } from '../ui/form';
 import { Shell } from '../ui/layout';
 import { DateTime } from '../ui/time';
+import { Documents } from './case-documents';
 import { Consents, HandOff, History, Notes } from './case-parts';
+import { SharePrecedent } from './case-precedent';
 
 export type CaseFile = components['schemas']['CaseDto'];
+type Outcome = NonNullable<CaseFile['outcome']>;
 
 export function useCase(id: string) {
   return useQuery({
@@ -26,12 +29,15 @@ function StatusChange({ file }: { file: CaseFile }) {
   // The version this form was read at: a change by someone else since then is a 412.
   const [base, setBase] = useState({ version: file.version, status: file.status });
   const [status, setStatus] = useState(file.status);
+  // Resolving or closing says how the file ended; the server refuses it without an outcome.
+  const [outcome, setOutcome] = useState<Outcome | ''>('');
+  const done = DONE_STATUSES.includes(status);
   const change = useMutation({
     mutationFn: () =>
       call(
         api.PATCH('/api/v1/cases/{id}', {
           params: { path: { id: file.id }, header: { 'If-Match': `"${base.version}"` } },
-          body: { status },
+          body: { status, ...(done && outcome ? { outcome } : {}) },
         }),
       ),
     onSuccess: (updated) => {
@@ -67,6 +73,20 @@ function StatusChange({ file }: { file: CaseFile }) {
           </select>
         )}
       </Field>
+      {done && (
+        <Field label={t('case.outcome')} name="outcome" problem={problem}>
+          {(props) => (
+            <select {...props} value={outcome} onChange={(event) => setOutcome(event.target.value as Outcome | '')}>
+              <option value="">{t('case.outcomeChoose')}</option>
+              {OUTCOMES.map((option) => (
+                <option key={option} value={option}>
+                  {label('outcome', option)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <button type="submit" disabled={change.isPending || status === base.status}>
         {t('case.saveStatus')}
       </button>
@@ -92,6 +112,7 @@ function Details({ file }: { file: CaseFile }) {
       ? [[t('case.immigrationType'), label('immigrationType', file.immigrationType)] as [string, string]]
       : []),
     [t('case.deadline'), file.deadline ? <DateTime iso={file.deadline} /> : t('common.none')],
+    ...(file.outcome ? [[t('case.outcome'), label('outcome', file.outcome)] as [string, string]] : []),
   ];
   if (file.access === 'full') {
     rows.push([t('case.summary'), file.summary ?? ''], [t('case.languages'), (file.languages ?? []).join(', ')]);
@@ -134,8 +155,10 @@ export default function CaseScreen({ user, id }: { user: User; id: string }) {
         <>
           <StatusChange file={file} />
           <Notes caseId={file.id} />
+          <Documents caseId={file.id} user={user} />
           <Consents file={file} />
           <HandOff file={file} />
+          {DONE_STATUSES.includes(file.status) && <SharePrecedent file={file} />}
           <History caseId={file.id} />
         </>
       )}

@@ -8,6 +8,7 @@ import { OfficeName } from '../ui/office-name';
 import { DateTime } from '../ui/time';
 import { useFormMutation } from './form-mutation';
 import type { CaseFile } from './case-file';
+import { useDocuments } from './case-documents';
 
 export function Notes({ caseId }: { caseId: string }) {
   const t = useT();
@@ -65,7 +66,9 @@ export function Consents({ file }: { file: CaseFile }) {
             scope: 'share_with_offices',
             grantedAt: localToIso(v.grantedAt) ?? '',
             ...(v.expiresAt ? { expiresAt: localToIso(v.expiresAt) } : {}),
-            evidence: v.evidence ?? '',
+            // An uploaded consent form can stand as the evidence; without one, the evidence is described.
+            ...(v.documentId ? { documentId: v.documentId } : {}),
+            ...(v.evidence || !v.documentId ? { evidence: v.evidence ?? '' } : {}),
           },
           headers: idempotencyKey(),
         }),
@@ -75,6 +78,8 @@ export function Consents({ file }: { file: CaseFile }) {
       ['history', file.id],
     ],
   );
+  const { data: documents } = useDocuments(file.id);
+  const forms = (documents?.items ?? []).filter((doc) => doc.kind === 'consent_form' && !doc.deleted);
   const queries = useQueryClient();
   const revoke = useMutation({
     mutationFn: (consentId: string) =>
@@ -92,6 +97,7 @@ export function Consents({ file }: { file: CaseFile }) {
             {t(consent.active ? 'consents.active' : 'consents.inactive')} · {t('consents.granted')}{' '}
             <DateTime iso={consent.grantedAt} /> · {consent.evidence}
             {consent.active && stale(consent.grantedAt) && <strong className="warning"> {t('consents.stale')}</strong>}
+            {consent.evidenceMissing && <strong className="warning"> {t('consents.evidenceMissing')}</strong>}
             {consent.active && (
               <button type="button" onClick={() => revoke.mutate(consent.id)}>
                 {t('consents.revoke')}
@@ -108,6 +114,20 @@ export function Consents({ file }: { file: CaseFile }) {
         <Field label={t('consents.expiresAt')} name="expiresAt" problem={record.problem}>
           {(props) => <input {...props} type="datetime-local" />}
         </Field>
+        {forms.length > 0 && (
+          <Field label={t('consents.document')} name="documentId" problem={record.problem}>
+            {(props) => (
+              <select {...props} defaultValue="">
+                <option value="">{t('consents.noDocument')}</option>
+                {forms.map((doc) => (
+                  <option key={doc.id} value={doc.id}>
+                    {doc.title ?? doc.filename}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field
           label={t('consents.evidence')}
           name="evidence"

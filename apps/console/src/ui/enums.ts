@@ -31,3 +31,14 @@ export const COMPLEXITIES = ['simple', 'complex'] as const;
 export const STATUSES = ['open', 'awaiting_ircc', 'escalated', 'resolved', 'closed'] as const;
 export const OPEN_STATUSES: readonly string[] = ['open', 'awaiting_ircc', 'escalated'];
 export const SEVERITIES = ['info', 'important', 'urgent'] as const;
+export const OUTCOMES = ['approved', 'refused', 'withdrawn', 'referred', 'no_action', 'other'] as const;
+export const DONE_STATUSES: readonly string[] = ['resolved', 'closed'];
+export const DOCUMENT_KINDS = [
+  'consent_form',
+  'ircc_letter',
+  'identity',
+  'evidence',
+  'correspondence',
+  'other',
+] as const;
+export const GROUP_BYS = ['category', 'immigrationType', 'urgency', 'outcome', 'month'] as const;

@@ -44,6 +44,8 @@ export function Shell({ user, title, children }: { user: User; title: string; ch
     { href: '/', label: t('nav.queue'), show: user.role !== 'admin' },
     { href: '/channels', label: t('nav.channels'), show: user.role !== 'admin' },
     { href: '/handoffs', label: t('nav.handoffs'), show: user.role !== 'admin' },
+    { href: '/reports', label: t('nav.reports'), show: user.role !== 'admin' },
+    { href: '/precedents', label: t('nav.precedents'), show: user.role !== 'admin' },
     { href: '/office', label: t('nav.office'), show: user.role === 'office_lead' },
     { href: '/directory', label: t('nav.directory'), show: user.role === 'admin' },
   ];

@@ -33,3 +33,16 @@ export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchor
   };
   return <a href={href} onClick={follow} {...rest} />;
 }
+
+/** A screen's filters kept in its URL, so a search or a report can be reloaded and shared. */
+export function useUrlFilters(path: string) {
+  const { query } = useLocation();
+  const get = (name: string) => query.get(name) ?? '';
+  const setAll = (values: Record<string, string>) => {
+    const next = new URLSearchParams();
+    for (const [name, value] of Object.entries(values)) if (value) next.set(name, value);
+    const search = next.toString();
+    navigate(search ? `${path}?${search}` : path, true);
+  };
+  return { get, setAll };
+}
