@@ -14,6 +14,8 @@ const ChannelsScreen = lazy(() => import('./screens/channels'));
 const HandoffsScreen = lazy(() => import('./screens/handoffs'));
 const OfficeScreen = lazy(() => import('./screens/office'));
 const DirectoryScreen = lazy(() => import('./screens/directory'));
+const FollowUpsScreen = lazy(() => import('./screens/follow-ups'));
+const LiaisonScreen = lazy(() => import('./screens/liaison'));
 
 function Loading() {
   const t = useT();
@@ -44,6 +46,10 @@ function Screen({ user }: { user: User }) {
         return <HandoffsScreen user={user} />;
       case 'office':
         return <OfficeScreen user={user} />;
+      case 'follow-ups':
+        return <FollowUpsScreen user={user} />;
+      case 'liaison':
+        return <LiaisonScreen user={user} />;
       case 'directory':
         return <DirectoryScreen user={user} />;
       default:

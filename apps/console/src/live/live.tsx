@@ -37,6 +37,10 @@ function staleKeys(event: LiveEvent): string[][] {
       return [['channels']];
     case 'case':
       return [['cases'], ...(caseId ? [['case', caseId]] : [])];
+    case 'follow_up':
+      return [['follow-ups'], ['cases']];
+    case 'ircc':
+      return [['liaison'], ['cases'], ...(caseId ? [['interactions', caseId]] : [])];
     case 'handoff':
     case 'trade':
       return [['handoffs'], ['trades'], ['cases'], ['ledger'], ...(channelId ? [['feed', channelId]] : [])];

@@ -7,6 +7,9 @@ import { STATUSES } from '../ui/enums';
 import { asProblem, Field, ProblemMessage } from '../ui/form';
 import { Shell } from '../ui/layout';
 import { DateTime } from '../ui/time';
+import { CaseChecklist } from './case-checklist';
+import { ContactLog } from './case-contact-log';
+import { CaseFollowUps } from './case-follow-ups';
 import { Consents, HandOff, History, Notes } from './case-parts';
 
 export type CaseFile = components['schemas']['CaseDto'];
@@ -133,6 +136,9 @@ export default function CaseScreen({ user, id }: { user: User; id: string }) {
       {file && file.access === 'full' && (
         <>
           <StatusChange file={file} />
+          <CaseFollowUps caseId={file.id} user={user} />
+          <CaseChecklist caseId={file.id} user={user} />
+          <ContactLog caseId={file.id} />
           <Notes caseId={file.id} />
           <Consents file={file} />
           <HandOff file={file} />

@@ -5,7 +5,7 @@ import type { components } from '../api/schema';
 import { useEnum, useT } from '../i18n/t';
 import { CATEGORIES, OPEN_STATUSES, STATUSES, URGENCIES } from '../ui/enums';
 import { Shell } from '../ui/layout';
-import { Link, navigate, useLocation } from '../ui/router';
+import { Link, useQueryFilters } from '../ui/router';
 import { useCountdown, useMinuteTick } from '../ui/time';
 
 type CaseRow = components['schemas']['CaseSummaryDto'] & {
@@ -36,24 +36,12 @@ export function byUrgency(a: CaseRow, b: CaseRow): number {
   return dueAt(a) - dueAt(b) || RANK[a.urgency]! - RANK[b.urgency]! || a.createdAt.localeCompare(b.createdAt);
 }
 
-function useFilters() {
-  const { query } = useLocation();
-  const get = (name: string) => query.get(name) ?? '';
-  const set = (name: string, value: string) => {
-    const next = new URLSearchParams(query);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    navigate(`/?${next.toString()}`, true);
-  };
-  return { get, set };
-}
-
 export function QueueScreen({ user }: { user: User }) {
   const t = useT();
   const label = useEnum();
   const countdown = useCountdown();
   const now = useMinuteTick();
-  const filters = useFilters();
+  const filters = useQueryFilters('/');
   const status = filters.get('status');
   const urgency = filters.get('urgency');
   const category = filters.get('category');

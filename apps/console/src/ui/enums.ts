@@ -31,3 +31,13 @@ export const COMPLEXITIES = ['simple', 'complex'] as const;
 export const STATUSES = ['open', 'awaiting_ircc', 'escalated', 'resolved', 'closed'] as const;
 export const OPEN_STATUSES: readonly string[] = ['open', 'awaiting_ircc', 'escalated'];
 export const SEVERITIES = ['info', 'important', 'urgent'] as const;
+export const INTERACTION_KINDS = [
+  'call',
+  'email',
+  'visit',
+  'letter',
+  'ircc_enquiry',
+  'ircc_reply',
+  'mcmps_appointment',
+] as const;
+export const DIRECTIONS = ['outbound', 'inbound'] as const;

@@ -33,3 +33,16 @@ export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchor
   };
   return <a href={href} onClick={follow} {...rest} />;
 }
+
+/** A screen's filters, kept in its URL's query so a reload or a shared link keeps them. */
+export function useQueryFilters(path: string) {
+  const { query } = useLocation();
+  const get = (name: string) => query.get(name) ?? '';
+  const set = (name: string, value: string) => {
+    const next = new URLSearchParams(query);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    navigate(`${path}?${next.toString()}`, true);
+  };
+  return { get, set };
+}
