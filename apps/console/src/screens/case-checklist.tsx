@@ -1,9 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { components } from '../api/schema';
 import { api, call, type User } from '../api/session';
 import { useT } from '../i18n/t';
 import { asProblem, ProblemMessage } from '../ui/form';
 import { useMembers } from '../ui/members';
 import { DateTime } from '../ui/time';
+
+type Checklist = components['schemas']['ChecklistDto'];
 
 /** The steps of this kind of file, copied from the office's (or a shared) template; ticked with who and when. */
 export function CaseChecklist({ caseId, user }: { caseId: string; user: User }) {
@@ -22,6 +25,21 @@ export function CaseChecklist({ caseId, user }: { caseId: string; user: User }) 
           body: { done },
         }),
       ),
+    // Ticked at once; the answer (with who and when) replaces the guess, a refusal undoes it.
+    onMutate: ({ itemId, done }) => {
+      queries.setQueryData<Checklist>(['checklist', caseId], (old) =>
+        old
+          ? {
+              ...old,
+              items: old.items.map((item) =>
+                item.id === itemId
+                  ? { ...item, doneAt: done ? new Date().toISOString() : null, doneBy: done ? user.id : null }
+                  : item,
+              ),
+            }
+          : old,
+      );
+    },
     onSettled: () => {
       void queries.invalidateQueries({ queryKey: ['checklist', caseId] });
       void queries.invalidateQueries({ queryKey: ['history', caseId] });
