@@ -63,10 +63,7 @@ describe('console: every screen in both languages', () => {
       ['office', '/office'],
     ];
     for (const language of ['en', 'fr'] as const) {
-      if (language === 'fr') {
-        await page.getByRole('button', { name: 'Français', exact: true }).click();
-        await page.getByRole('button', { name: 'English', exact: true }).waitFor();
-      }
+      if (language === 'fr') await switchLanguage(page, 'fr');
       for (const [name, path] of screens) texts[language]![name] = await checkScreen(page, path, language, name);
     }
     for (const [name] of screens)

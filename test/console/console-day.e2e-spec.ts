@@ -215,6 +215,66 @@ describe('console: the assistant’s day', () => {
     await context.close();
   }, 120_000);
 
+  it('an office lead writes a checklist template; bad input is refused next to its field; a new file gets it', async () => {
+    const lead = await apiToken(app, LEAD_NEPEAN);
+    const count = async () => Number((await app.db.query('SELECT count(*) AS n FROM checklist_templates')).rows[0].n);
+    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    await signIn(page, LEAD_NEPEAN);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Office' }).click();
+    await page.getByRole('link', { name: 'Checklist templates' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Checklist templates' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Stay of removal request' }).waitFor();
+
+    const form = page.getByRole('form', { name: 'Write a template' });
+    await form.getByLabel('Name').fill('Passport, urgent travel');
+    await form.getByLabel('Category').selectOption('passport');
+    const before = await count();
+    await form.getByRole('button', { name: 'Create the template' }).click();
+    const steps = form.getByLabel('Steps');
+    await form.getByText('Some fields need attention: see the messages next to them.').waitFor();
+    expect(await steps.getAttribute('aria-invalid')).toBe('true');
+    expect(await count()).toBe(before);
+
+    await steps.fill('Proof of travel (ticket or itinerary)\nService Canada urgent service requested');
+    await form.getByRole('checkbox').first().check();
+    await form.getByRole('button', { name: 'Create the template' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Passport, urgent travel' }).waitFor();
+    expect(await count()).toBe(before + 1);
+    await screenshot(page, 'checklist-templates-en');
+
+    // Edited in place (If-Match its version).
+    await page.getByRole('button', { name: 'Edit Passport, urgent travel' }).click();
+    const edit = page.getByRole('form', { name: 'Edit “Passport, urgent travel”' });
+    await edit.getByLabel('Name').fill('Passport: urgent travel');
+    await edit.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Passport: urgent travel' }).waitFor();
+
+    const { body: templates } = await app
+      .http()
+      .get('/api/v1/checklist-templates')
+      .set('Authorization', `Bearer ${lead}`)
+      .expect(200);
+    const written = templates.items.find((item: { name: string }) => item.name === 'Passport: urgent travel');
+    expect(written).toMatchObject({ category: 'passport', immigrationType: null, version: 2 });
+    expect(written.items).toHaveLength(2);
+    expect(written.sharedWithChannelIds).toHaveLength(1);
+    const created = await post('/cases', {
+      category: 'passport',
+      summary: 'Passport needed for a funeral abroad',
+      urgency: 'priority',
+      complexity: 'simple',
+      languages: ['en'],
+      constituent: { fullName: 'Template Test Person' },
+    }).expect(201);
+    const { body: checklist } = await get(`/cases/${created.body.id}/checklist`).expect(200);
+    expect(checklist.items.map((item: { text: string }) => item.text)).toEqual([
+      'Proof of travel (ticket or itinerary)',
+      'Service Canada urgent service requested',
+    ]);
+    expect(errors.filter((e) => !/400/.test(e))).toEqual([]);
+    await context.close();
+  }, 180_000);
+
   it('the new screens in English and French: no axe violation, nothing left untranslated', async () => {
     const file = await nepeanFile('stay_of_removal');
     const { page, context, errors } = await openPage(browser, app.baseUrl);
@@ -223,6 +283,7 @@ describe('console: the assistant’s day', () => {
       ['my-day', '/follow-ups'],
       ['liaison', '/liaison'],
       ['file-day', `/files/${file.id}`],
+      ['checklist-templates', '/office/checklists'],
     ];
     const texts: Record<string, string> = {};
     for (const language of ['en', 'fr'] as const) {

@@ -16,6 +16,7 @@ const OfficeScreen = lazy(() => import('./screens/office'));
 const DirectoryScreen = lazy(() => import('./screens/directory'));
 const FollowUpsScreen = lazy(() => import('./screens/follow-ups'));
 const LiaisonScreen = lazy(() => import('./screens/liaison'));
+const ChecklistTemplatesScreen = lazy(() => import('./screens/checklist-templates'));
 
 function Loading() {
   const t = useT();
@@ -45,7 +46,7 @@ function Screen({ user }: { user: User }) {
       case 'handoffs':
         return <HandoffsScreen user={user} />;
       case 'office':
-        return <OfficeScreen user={user} />;
+        return segments[1] === 'checklists' ? <ChecklistTemplatesScreen user={user} /> : <OfficeScreen user={user} />;
       case 'follow-ups':
         return <FollowUpsScreen user={user} />;
       case 'liaison':
