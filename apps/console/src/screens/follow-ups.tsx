@@ -3,7 +3,7 @@ import { api, call, type User } from '../api/session';
 import { useT } from '../i18n/t';
 import { asProblem, ProblemMessage } from '../ui/form';
 import { Shell } from '../ui/layout';
-import { useMembers } from '../ui/members';
+import { MineFilter, useMembers } from '../ui/members';
 import { Link, useQueryFilters } from '../ui/router';
 import { Due, useMinuteTick } from '../ui/time';
 
@@ -54,15 +54,7 @@ export default function FollowUpsScreen({ user }: { user: User }) {
             ))}
           </select>
         </div>
-        <div className="field checkbox">
-          <input
-            id="filter-mine"
-            type="checkbox"
-            checked={mine}
-            onChange={(event) => filters.set('mine', event.target.checked ? '1' : '')}
-          />
-          <label htmlFor="filter-mine">{t('queue.mine')}</label>
-        </div>
+        <MineFilter filters={filters} />
       </form>
       {isPending && <p role="status">{t('common.loading')}</p>}
       {isError && <p role="alert">{t('problem.generic')}</p>}

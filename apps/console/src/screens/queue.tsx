@@ -5,6 +5,7 @@ import type { components } from '../api/schema';
 import { useEnum, useT } from '../i18n/t';
 import { CATEGORIES, OPEN_STATUSES, STATUSES, URGENCIES } from '../ui/enums';
 import { Shell } from '../ui/layout';
+import { MineFilter } from '../ui/members';
 import { Link, useQueryFilters } from '../ui/router';
 import { useCountdown, useMinuteTick } from '../ui/time';
 
@@ -120,15 +121,7 @@ export function QueueScreen({ user }: { user: User }) {
         {select('urgency', urgency, URGENCIES, 'urgency', t('case.urgency'))}
         {select('status', status, STATUSES, 'status', t('case.status'))}
         {select('category', category, CATEGORIES, 'category', t('case.category'))}
-        <div className="field checkbox">
-          <input
-            id="filter-mine"
-            type="checkbox"
-            checked={mine}
-            onChange={(event) => filters.set('mine', event.target.checked ? '1' : '')}
-          />
-          <label htmlFor="filter-mine">{t('queue.mine')}</label>
-        </div>
+        <MineFilter filters={filters} />
       </form>
       {isPending && <p role="status">{t('common.loading')}</p>}
       {isError && <p role="alert">{t('problem.generic')}</p>}

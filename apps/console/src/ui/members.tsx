@@ -24,3 +24,23 @@ export function useMembers(user: User) {
   };
   return { members, name };
 }
+
+/** The "Assigned to me" filter, kept in the URL as `mine=1`. */
+export function MineFilter({
+  filters,
+}: {
+  filters: { get: (name: string) => string; set: (name: string, value: string) => void };
+}) {
+  const t = useT();
+  return (
+    <div className="field checkbox">
+      <input
+        id="filter-mine"
+        type="checkbox"
+        checked={filters.get('mine') === '1'}
+        onChange={(event) => filters.set('mine', event.target.checked ? '1' : '')}
+      />
+      <label htmlFor="filter-mine">{t('queue.mine')}</label>
+    </div>
+  );
+}
