@@ -51,7 +51,7 @@ export default function LiaisonScreen({ user }: { user: User }) {
                 <tr>
                   <th scope="col">{t('case.reference')}</th>
                   <th scope="col">{t('liaison.sentAt')}</th>
-                  <th scope="col">{t('contactLog.replyDue')}</th>
+                  <th scope="col">{t('liaison.replyDue')}</th>
                 </tr>
               </thead>
               <tbody>
