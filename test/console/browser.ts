@@ -82,32 +82,46 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENS}${name}.png`, fullPage: true });
 }
 
-/** An access token for a demo account, for checking through the API what the browser did. */
+const LANGUAGE_SWITCH = { en: 'Français', fr: 'English' } as const;
+
+/** A demo user's access token, for what the test does or checks through the API. */
 export async function apiToken(app: TestApp, email: string): Promise<string> {
   const res = await app.http().post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD });
-  if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
+  if (res.status !== 200) throw new Error(`login of ${email}: ${res.status}`);
   return res.body.accessToken as string;
 }
 
-/** Switches the console's language with its own button (named in the other language). */
-export async function switchLanguage(page: Page, to: 'en' | 'fr') {
-  await page.getByRole('button', { name: to === 'fr' ? 'Français' : 'English', exact: true }).click();
-  await page.getByRole('button', { name: to === 'fr' ? 'English' : 'Français', exact: true }).waitFor();
+/** Switches the console to `language` with the switch every screen has (named in the other language). */
+export async function switchLanguage(page: Page, language: 'en' | 'fr') {
+  await page.getByRole('button', { name: LANGUAGE_SWITCH[language === 'en' ? 'fr' : 'en'], exact: true }).click();
+  await page.getByRole('button', { name: LANGUAGE_SWITCH[language], exact: true }).waitFor();
 }
 
-/** Once a screen has loaded: `<html lang>` as expected, zero axe violations, and a screenshot. */
+/**
+ * The screen open now, once loaded: `<html lang>` and the language switch follow the
+ * language, axe-core finds no violation, and a screenshot is saved. Returns the main text.
+ */
 export async function checkScreen(page: Page, name: string, language: 'en' | 'fr') {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(
     "![...document.querySelectorAll('[role=status]')].some((e) => /^(Loading|Chargement)…$/.test(e.textContent))",
   );
   expect(await page.locator('html').getAttribute('lang')).toBe(language);
+  await page.getByRole('button', { name: LANGUAGE_SWITCH[language], exact: true }).waitFor();
   expect({ screen: name, language, violations: await accessibilityViolations(page) }).toEqual({
     screen: name,
     language,
     violations: [],
   });
   await screenshot(page, `${name}-${language}`);
+  return (await page.locator('main').first().innerText()).trim();
+}
+
+/** Opens a screen by URL, then checks it as `checkScreen` does. */
+export async function openAndCheck(page: Page, path: string, language: 'en' | 'fr', name: string) {
+  await page.goto(path);
+  await page.locator('h1').waitFor();
+  return checkScreen(page, name, language);
 }
 
 /** The error message tied to a field (aria-describedby), once the field is marked invalid. */

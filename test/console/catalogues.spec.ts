@@ -37,6 +37,8 @@ describe('console catalogues', () => {
       COMPLEXITIES: 'complexity',
       STATUSES: 'status',
       SEVERITIES: 'severity',
+      INTERACTION_KINDS: 'interactionKind',
+      DIRECTIONS: 'direction',
     };
     for (const [constant, family] of Object.entries(families)) {
       const list = new RegExp(`${constant} = \\[([^\\]]*)\\]`).exec(enums)![1]!;

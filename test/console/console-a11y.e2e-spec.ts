@@ -1,13 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ADMIN, type TestApp } from '../support/test-app.js';
 import {
   accessibilityViolations,
+  openAndCheck,
   LEAD_NEPEAN,
   launchBrowser,
   openPage,
   screenshot,
   signIn,
   startConsoleApp,
+  switchLanguage,
 } from './browser.js';
 
 // Every screen, in English and in French: axe-core finds no WCAG 2.1 AA violation, the
@@ -37,26 +39,6 @@ describe('console: every screen in both languages', () => {
     await app?.close();
   });
 
-  const SWITCH = { en: 'Français', fr: 'English' } as const;
-
-  async function visit(page: Page, path: string, language: 'en' | 'fr', name: string) {
-    await page.goto(path);
-    await page.locator('h1').waitFor();
-    await page.waitForLoadState('networkidle');
-    await page.waitForFunction(
-      "![...document.querySelectorAll('[role=status]')].some((e) => /^(Loading|Chargement)…$/.test(e.textContent))",
-    );
-    expect(await page.locator('html').getAttribute('lang')).toBe(language);
-    await page.getByRole('button', { name: SWITCH[language], exact: true }).waitFor();
-    expect({ screen: name, language, violations: await accessibilityViolations(page) }).toEqual({
-      screen: name,
-      language,
-      violations: [],
-    });
-    await screenshot(page, `${name}-${language}`);
-    return (await page.locator('main').first().innerText()).trim();
-  }
-
   it('the lead’s screens: sign-in, queue, new file, file, channel, handoffs, office', async () => {
     const texts: Record<string, Record<string, string>> = { en: {}, fr: {} };
     const { page, context, errors } = await openPage(browser, app.baseUrl);
@@ -81,11 +63,8 @@ describe('console: every screen in both languages', () => {
       ['office', '/office'],
     ];
     for (const language of ['en', 'fr'] as const) {
-      if (language === 'fr') {
-        await page.getByRole('button', { name: 'Français', exact: true }).click();
-        await page.getByRole('button', { name: 'English', exact: true }).waitFor();
-      }
-      for (const [name, path] of screens) texts[language]![name] = await visit(page, path, language, name);
+      if (language === 'fr') await switchLanguage(page, 'fr');
+      for (const [name, path] of screens) texts[language]![name] = await openAndCheck(page, path, language, name);
     }
     for (const [name] of screens)
       expect({ name, changed: texts.en![name] !== texts.fr![name] }).toEqual({ name, changed: true });
@@ -103,9 +82,9 @@ describe('console: every screen in both languages', () => {
     await page.getByLabel('Mot de passe', { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Répertoire' }).waitFor();
-    await visit(page, '/directory', 'fr', 'directory');
+    await openAndCheck(page, '/directory', 'fr', 'directory');
     await page.getByRole('button', { name: 'English', exact: true }).click();
-    await visit(page, '/directory', 'en', 'directory');
+    await openAndCheck(page, '/directory', 'en', 'directory');
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app.js';
 import {
+  apiToken,
   CARLETON,
   DEMO_PASSWORD,
   launchBrowser,
@@ -36,8 +37,7 @@ describe('console: forms and the keyboard', () => {
   });
 
   const caseCount = async () => Number((await app.db.query('SELECT count(*) AS n FROM cases')).rows[0].n);
-  const login = async (email: string) =>
-    (await app.http().post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD })).body.accessToken as string;
+  const login = (email: string) => apiToken(app, email);
 
   it('bad input shows the server’s field errors next to the fields, and nothing is saved', async () => {
     const { page, context, errors } = await openPage(browser, app.baseUrl);

@@ -1,15 +1,6 @@
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '../support/test-app.js';
-import {
-  CARLETON,
-  DEMO_PASSWORD,
-  launchBrowser,
-  NEPEAN,
-  openPage,
-  screenshot,
-  signIn,
-  startConsoleApp,
-} from './browser.js';
+import { apiToken, CARLETON, launchBrowser, NEPEAN, openPage, screenshot, signIn, startConsoleApp } from './browser.js';
 
 // Two offices, each in its own browser context, on one server: what one does appears in the
 // other's console without a reload.
@@ -34,10 +25,7 @@ describe('console: live between offices', () => {
     return rows[0]!.id;
   }
 
-  async function token(email: string): Promise<string> {
-    const res = await app.http().post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD });
-    return res.body.accessToken as string;
-  }
+  const token = (email: string) => apiToken(app, email);
 
   it('an urgent alert posted by one office appears on the other’s open screen within 2 s; its acknowledgement comes back live', async () => {
     const a = await openPage(browser, app.baseUrl);

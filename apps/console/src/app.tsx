@@ -16,6 +16,9 @@ const OfficeScreen = lazy(() => import('./screens/office'));
 const DirectoryScreen = lazy(() => import('./screens/directory'));
 const ReportsScreen = lazy(() => import('./screens/reports'));
 const PrecedentsScreen = lazy(() => import('./screens/precedents'));
+const FollowUpsScreen = lazy(() => import('./screens/follow-ups'));
+const LiaisonScreen = lazy(() => import('./screens/liaison'));
+const ChecklistTemplatesScreen = lazy(() => import('./screens/checklist-templates'));
 
 function Loading() {
   const t = useT();
@@ -45,7 +48,11 @@ function Screen({ user }: { user: User }) {
       case 'handoffs':
         return <HandoffsScreen user={user} />;
       case 'office':
-        return <OfficeScreen user={user} />;
+        return segments[1] === 'checklists' ? <ChecklistTemplatesScreen user={user} /> : <OfficeScreen user={user} />;
+      case 'follow-ups':
+        return <FollowUpsScreen user={user} />;
+      case 'liaison':
+        return <LiaisonScreen user={user} />;
       case 'directory':
         return <DirectoryScreen user={user} />;
       case 'reports':

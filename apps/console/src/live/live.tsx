@@ -41,6 +41,10 @@ function staleKeys(event: LiveEvent): string[][] {
       return caseId ? [['documents', caseId]] : [];
     case 'precedent':
       return [['precedents']];
+    case 'follow_up':
+      return [['follow-ups'], ['cases']];
+    case 'ircc':
+      return [['liaison'], ['cases'], ...(caseId ? [['interactions', caseId]] : [])];
     case 'handoff':
     case 'trade':
       return [['handoffs'], ['trades'], ['cases'], ['ledger'], ...(channelId ? [['feed', channelId]] : [])];

@@ -8,6 +8,9 @@ import { asProblem, Field, ProblemMessage } from '../ui/form';
 import { Shell } from '../ui/layout';
 import { DateTime } from '../ui/time';
 import { Documents } from './case-documents';
+import { CaseChecklist } from './case-checklist';
+import { ContactLog } from './case-contact-log';
+import { CaseFollowUps } from './case-follow-ups';
 import { Consents, HandOff, History, Notes } from './case-parts';
 import { SharePrecedent } from './case-precedent';
 
@@ -154,6 +157,9 @@ export default function CaseScreen({ user, id }: { user: User; id: string }) {
       {file && file.access === 'full' && (
         <>
           <StatusChange file={file} />
+          <CaseFollowUps caseId={file.id} user={user} />
+          <CaseChecklist caseId={file.id} user={user} />
+          <ContactLog caseId={file.id} />
           <Notes caseId={file.id} />
           <Documents caseId={file.id} user={user} />
           <Consents file={file} />

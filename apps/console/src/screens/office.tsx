@@ -4,6 +4,7 @@ import { useEnum, useT } from '../i18n/t';
 import { asProblem, ProblemMessage } from '../ui/form';
 import { Shell } from '../ui/layout';
 import { OfficeName } from '../ui/office-name';
+import { Link } from '../ui/router';
 
 /** The office lead's screen: members, their roles and standing, and the office's channels. */
 export default function OfficeScreen({ user }: { user: User }) {
@@ -35,6 +36,9 @@ export default function OfficeScreen({ user }: { user: User }) {
     <Shell user={user} title={t('office.title')}>
       <p>
         <OfficeName id={officeId} />
+      </p>
+      <p>
+        <Link href="/office/checklists">{t('templates.title')}</Link>
       </p>
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">{t('office.members')}</h2>

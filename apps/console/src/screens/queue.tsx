@@ -5,7 +5,8 @@ import type { components } from '../api/schema';
 import { useEnum, useT } from '../i18n/t';
 import { CATEGORIES, OPEN_STATUSES, STATUSES, URGENCIES } from '../ui/enums';
 import { Shell } from '../ui/layout';
-import { Link, navigate, useLocation } from '../ui/router';
+import { MineFilter } from '../ui/members';
+import { Link, useUrlFilters } from '../ui/router';
 import { useCountdown, useMinuteTick } from '../ui/time';
 
 type CaseRow = components['schemas']['CaseSummaryDto'] & {
@@ -36,24 +37,12 @@ export function byUrgency(a: CaseRow, b: CaseRow): number {
   return dueAt(a) - dueAt(b) || RANK[a.urgency]! - RANK[b.urgency]! || a.createdAt.localeCompare(b.createdAt);
 }
 
-function useFilters() {
-  const { query } = useLocation();
-  const get = (name: string) => query.get(name) ?? '';
-  const set = (name: string, value: string) => {
-    const next = new URLSearchParams(query);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    navigate(`/?${next.toString()}`, true);
-  };
-  return { get, set };
-}
-
 export function QueueScreen({ user }: { user: User }) {
   const t = useT();
   const label = useEnum();
   const countdown = useCountdown();
   const now = useMinuteTick();
-  const filters = useFilters();
+  const filters = useUrlFilters('/');
   const status = filters.get('status');
   const urgency = filters.get('urgency');
   const category = filters.get('category');
@@ -132,15 +121,7 @@ export function QueueScreen({ user }: { user: User }) {
         {select('urgency', urgency, URGENCIES, 'urgency', t('case.urgency'))}
         {select('status', status, STATUSES, 'status', t('case.status'))}
         {select('category', category, CATEGORIES, 'category', t('case.category'))}
-        <div className="field checkbox">
-          <input
-            id="filter-mine"
-            type="checkbox"
-            checked={mine}
-            onChange={(event) => filters.set('mine', event.target.checked ? '1' : '')}
-          />
-          <label htmlFor="filter-mine">{t('queue.mine')}</label>
-        </div>
+        <MineFilter filters={filters} />
       </form>
       {isPending && <p role="status">{t('common.loading')}</p>}
       {isError && <p role="alert">{t('problem.generic')}</p>}

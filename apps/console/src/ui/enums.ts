@@ -42,3 +42,13 @@ export const DOCUMENT_KINDS = [
   'other',
 ] as const;
 export const GROUP_BYS = ['category', 'immigrationType', 'urgency', 'outcome', 'month'] as const;
+export const INTERACTION_KINDS = [
+  'call',
+  'email',
+  'visit',
+  'letter',
+  'ircc_enquiry',
+  'ircc_reply',
+  'mcmps_appointment',
+] as const;
+export const DIRECTIONS = ['outbound', 'inbound'] as const;

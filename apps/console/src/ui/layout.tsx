@@ -42,6 +42,8 @@ export function Shell({ user, title, children }: { user: User; title: string; ch
   }, [path]);
   const nav: { href: string; label: string; show: boolean }[] = [
     { href: '/', label: t('nav.queue'), show: user.role !== 'admin' },
+    { href: '/follow-ups', label: t('nav.myDay'), show: user.role !== 'admin' },
+    { href: '/liaison', label: t('nav.liaison'), show: user.role !== 'admin' },
     { href: '/channels', label: t('nav.channels'), show: user.role !== 'admin' },
     { href: '/handoffs', label: t('nav.handoffs'), show: user.role !== 'admin' },
     { href: '/reports', label: t('nav.reports'), show: user.role !== 'admin' },

@@ -34,15 +34,23 @@ export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchor
   return <a href={href} onClick={follow} {...rest} />;
 }
 
-/** A screen's filters kept in its URL, so a search or a report can be reloaded and shared. */
+/** A screen's filters kept in its URL's query, so a search or a report can be reloaded and shared. */
 export function useUrlFilters(path: string) {
   const { query } = useLocation();
   const get = (name: string) => query.get(name) ?? '';
-  const setAll = (values: Record<string, string>) => {
-    const next = new URLSearchParams();
-    for (const [name, value] of Object.entries(values)) if (value) next.set(name, value);
+  const go = (next: URLSearchParams) => {
     const search = next.toString();
     navigate(search ? `${path}?${search}` : path, true);
   };
-  return { get, setAll };
+  /** One filter changed, the others kept. */
+  const set = (name: string, value: string) => {
+    const next = new URLSearchParams(query);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    go(next);
+  };
+  /** Every filter at once (a form submitted). */
+  const setAll = (values: Record<string, string>) =>
+    go(new URLSearchParams(Object.entries(values).filter(([, value]) => value)));
+  return { get, set, setAll };
 }

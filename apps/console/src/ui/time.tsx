@@ -32,3 +32,18 @@ export function DateTime({ iso, dateOnly }: { iso: string | null | undefined; da
     : intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
   return <time dateTime={iso}>{text}</time>;
 }
+
+/** A due time with its countdown; a late one says "Overdue" in words, not by colour alone. */
+export function Due({ iso, now, overdue }: { iso: string; now: number; overdue?: boolean }) {
+  const intl = useIntl();
+  const countdown = useCountdown();
+  // The minute tick may lag a list refetched since: the clock is read again.
+  const current = Math.max(now, Date.now());
+  const late = overdue ?? Date.parse(iso) < current;
+  return (
+    <span className={late ? 'overdue' : undefined}>
+      {late && <strong className="badge badge-overdue">{intl.formatMessage({ id: 'due.overdue' })}</strong>}{' '}
+      <DateTime iso={iso} /> <span className="hint">({countdown(iso, current)})</span>
+    </span>
+  );
+}

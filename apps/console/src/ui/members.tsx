@@ -1,0 +1,46 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, call, type User } from '../api/session';
+import { useT } from '../i18n/t';
+
+/**
+ * The office's members, to assign work and to name assignees. Only an office lead may list
+ * them (GET /offices/:id/members); an assistant knows only itself, and others stay unnamed.
+ */
+export function useMembers(user: User) {
+  const t = useT();
+  const officeId = user.officeId ?? '';
+  const { data } = useQuery({
+    queryKey: ['members', officeId],
+    queryFn: () =>
+      call(api.GET('/api/v1/offices/{id}/members', { params: { path: { id: officeId }, query: { limit: 200 } } })),
+    enabled: !!officeId && user.role === 'office_lead',
+    staleTime: 300_000,
+  });
+  const members = (data?.items ?? [user]).filter((member) => member.active);
+  const name = (id: string | null | undefined) => {
+    if (!id) return t('members.nobody');
+    if (id === user.id) return t('members.you', { name: user.displayName });
+    return (data?.items ?? []).find((member) => member.id === id)?.displayName ?? t('members.other');
+  };
+  return { members, name };
+}
+
+/** The "Assigned to me" filter, kept in the URL as `mine=1`. */
+export function MineFilter({
+  filters,
+}: {
+  filters: { get: (name: string) => string; set: (name: string, value: string) => void };
+}) {
+  const t = useT();
+  return (
+    <div className="field checkbox">
+      <input
+        id="filter-mine"
+        type="checkbox"
+        checked={filters.get('mine') === '1'}
+        onChange={(event) => filters.set('mine', event.target.checked ? '1' : '')}
+      />
+      <label htmlFor="filter-mine">{t('queue.mine')}</label>
+    </div>
+  );
+}
