@@ -82,7 +82,7 @@ export class ChannelPageDto {
 export class PostDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) channelId: string;
-  @ApiProperty({ enum: ['message', 'alert'] }) kind: string;
+  @ApiProperty({ enum: ['message', 'alert', 'handoff'] }) kind: string;
   @ApiProperty({ format: 'uuid' }) authorId: string;
   @ApiProperty({ format: 'uuid' }) officeId: string;
   @ApiProperty({ nullable: true, type: String, description: 'null once deleted' }) body: string | null;
@@ -100,6 +100,11 @@ export class PostDto {
   @ApiPropertyOptional({ type: [String] }) immigrationTypes?: string[];
   @ApiPropertyOptional({ nullable: true, type: String }) effectiveDate?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) sourceUrl?: string | null;
+  @ApiPropertyOptional({
+    allOf: [{ $ref: '#/components/schemas/HandoffDto' }],
+    description: 'A handoff offer made to the channel, as it stands now',
+  })
+  handoff?: object;
 }
 
 export class FeedPageDto {

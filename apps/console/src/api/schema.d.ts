@@ -756,6 +756,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/offices/{id}/trade-table': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TradesController_table'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/offices/{id}/ledger': {
     parameters: {
       query?: never;
@@ -1812,7 +1828,7 @@ export interface components {
       /** Format: uuid */
       channelId: string;
       /** @enum {string} */
-      kind: 'message' | 'alert';
+      kind: 'message' | 'alert' | 'handoff';
       /** Format: uuid */
       authorId: string;
       /** Format: uuid */
@@ -1839,6 +1855,8 @@ export interface components {
       immigrationTypes?: string[];
       effectiveDate?: string | null;
       sourceUrl?: string | null;
+      /** @description A handoff offer made to the channel, as it stands now */
+      handoff?: components['schemas']['HandoffDto'];
     };
     FeedPageDto: {
       items: components['schemas']['PostDto'][];
@@ -1898,7 +1916,7 @@ export interface components {
       /** Format: uuid */
       channelId: string;
       /** @enum {string} */
-      kind: 'message' | 'alert';
+      kind: 'message' | 'alert' | 'handoff';
       /** Format: uuid */
       authorId: string;
       /** Format: uuid */
@@ -1925,6 +1943,8 @@ export interface components {
       immigrationTypes?: string[];
       effectiveDate?: string | null;
       sourceUrl?: string | null;
+      /** @description A handoff offer made to the channel, as it stands now */
+      handoff?: components['schemas']['HandoffDto'];
       /** @description Open files of the caller's office that this alert touches */
       affectedOpenCases: number;
       /** @description The caller has acknowledged it */
@@ -2088,6 +2108,10 @@ export interface components {
     TradePageDto: {
       items: components['schemas']['TradeDto'][];
       nextCursor: string | null;
+    };
+    TradeTableDto: {
+      /** @description Open files with a live consent; redacted summaries only */
+      items: components['schemas']['TradeFileDto'][];
     };
     LedgerLineDto: {
       /** @enum {string} */
@@ -4181,6 +4205,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TradeDto'];
+        };
+      };
+    };
+  };
+  TradesController_table: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The files this office has put on the table for trades */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TradeTableDto'];
         };
       };
     };
