@@ -8,6 +8,7 @@ import { asProblem, Field, ProblemMessage } from '../ui/form';
 import { Shell } from '../ui/layout';
 import { DateTime } from '../ui/time';
 import { Consents, HandOff, History, Notes } from './case-parts';
+import { TradeToggle } from './trade-toggle';
 
 export type CaseFile = components['schemas']['CaseDto'];
 
@@ -136,6 +137,7 @@ export default function CaseScreen({ user, id }: { user: User; id: string }) {
           <Notes caseId={file.id} />
           <Consents file={file} />
           <HandOff file={file} />
+          <TradeToggle file={file} />
           <History caseId={file.id} />
         </>
       )}
