@@ -3712,6 +3712,8 @@ export interface operations {
         /** @description Opaque cursor from a previous page */
         after?: string;
         limit?: number;
+        /** @description The newest `limit` posts (still oldest first) instead of the oldest; what a feed on screen shows */
+        latest?: boolean;
       };
       header?: never;
       path: {

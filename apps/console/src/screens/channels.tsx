@@ -17,6 +17,8 @@ import { Summary } from './handoffs';
 
 type Post = components['schemas']['PostDto'];
 
+const FEED_SIZE = 100;
+
 function Acks({ alertId }: { alertId: string }) {
   const t = useT();
   const { data } = useQuery({
@@ -265,7 +267,12 @@ function Feed({ channelId, user, reply }: { channelId: string; user: User; reply
   const { data } = useQuery({
     queryKey: ['feed', channelId],
     queryFn: () =>
-      call(api.GET('/api/v1/channels/{id}/feed', { params: { path: { id: channelId }, query: { limit: 200 } } })),
+      // The newest 100 only: a page left open on a busy channel keeps a bounded feed.
+      call(
+        api.GET('/api/v1/channels/{id}/feed', {
+          params: { path: { id: channelId }, query: { limit: FEED_SIZE, latest: true } },
+        }),
+      ),
   });
   const end = useRef<HTMLLIElement>(null);
   const count = data?.items.length ?? 0;
