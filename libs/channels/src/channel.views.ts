@@ -9,6 +9,7 @@ export function toChannelView(row: ChannelRow) {
     kind: row.kind,
     name: row.name,
     partyId: row.party_id,
+    ownerOfficeId: row.owner_office_id,
     memberOfficeIds: row.member_office_ids,
     version: row.version,
     createdAt: row.created_at.toISOString(),
@@ -69,6 +70,13 @@ export class ChannelDto {
   @ApiProperty({ enum: ['party', 'region', 'custom'] }) kind: string;
   @ApiProperty() name: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) partyId: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: "The creating office, whose lead manages the members (null: the party's or the system's)",
+  })
+  ownerOfficeId: string | null;
   @ApiProperty({ type: [String], format: 'uuid' }) memberOfficeIds: string[];
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -1798,6 +1798,11 @@ export interface components {
       name: string;
       /** Format: uuid */
       partyId: string | null;
+      /**
+       * Format: uuid
+       * @description The creating office, whose lead manages the members (null: the party's or the system's)
+       */
+      ownerOfficeId: string | null;
       memberOfficeIds: string[];
       version: number;
       /** Format: date-time */
