@@ -2,12 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { components } from '../api/schema';
 import { api, call, type User } from '../api/session';
-import { useOfficeName } from '../i18n/i18n';
 import { useEnum, useT } from '../i18n/t';
 import { Field, fieldErrors, ProblemMessage, asProblem } from '../ui/form';
 import { idempotencyKey } from '../ui/idempotency';
 import { Shell } from '../ui/layout';
-import { OfficeName, useOffice } from '../ui/office-name';
+import { OfficeName, OfficeOption, useOffice } from '../ui/office-name';
 import { Link } from '../ui/router';
 import { DateTime } from '../ui/time';
 import { useFormMutation } from './form-mutation';
@@ -85,12 +84,6 @@ function TableChoice({
   );
 }
 
-function NeighbourOption({ id }: { id: string }) {
-  const { data } = useOffice(id);
-  const name = useOfficeName();
-  return <option value={id}>{data ? `${name(data)} (${data.code})` : id}</option>;
-}
-
 function Propose({ officeId }: { officeId: string }) {
   const t = useT();
   const { data: office } = useOffice(officeId);
@@ -121,7 +114,7 @@ function Propose({ officeId }: { officeId: string }) {
           <select {...props} value={counterparty} onChange={(event) => setCounterparty(event.target.value)}>
             <option value="">{t('trades.chooseNeighbour')}</option>
             {office?.neighbourIds.map((id) => (
-              <NeighbourOption key={id} id={id} />
+              <OfficeOption key={id} id={id} />
             ))}
           </select>
         )}
