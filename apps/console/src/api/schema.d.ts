@@ -1232,7 +1232,7 @@ export interface components {
       /** @enum {string} */
       level: 'federal' | 'provincial';
       /** Format: uuid */
-      partyId?: Record<string, never> | null;
+      partyId?: string | null;
       neighbourIds?: string[];
     };
     UpdateOfficeDto: {
@@ -1242,7 +1242,7 @@ export interface components {
        * Format: uuid
        * @description null: no party (e.g. a vacant seat)
        */
-      partyId?: Record<string, never> | null;
+      partyId?: string | null;
       neighbourIds?: string[];
     };
     LoginDto: {
