@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { Api, benchDatabase, buildParty, progress, startRelay } from './harness.js';
+import { type Api, benchDatabase, buildParty, progress, startRelay } from './harness.js';
 import { describeMachine, type Machine, median } from './machine.js';
 
 /**
