@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { type Api, benchDatabase, buildParty, progress, startRelay } from './harness.js';
@@ -96,6 +97,10 @@ async function seedFiles(databaseUrl: string, officeId: string, userId: string):
 
 const machineLines = (m: Setup['machine']) => [
   `- CPU: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB`,
+  // Shared with other suites: the load average says how much of the two cores the runs had.
+  `- load average at the end (1, 5, 15 min): ${loadavg()
+    .map((load) => load.toFixed(2))
+    .join(', ')}`,
   `- ${m.os}; Node ${m.node}; Chromium ${m.chromium}; PostgreSQL ${m.postgres}`,
   `- measured ${m.date}`,
 ];
