@@ -95,6 +95,12 @@ async function seedFiles(databaseUrl: string, officeId: string, userId: string):
   await pool.end();
 }
 
+/** Writes one result file, the machine it was measured on at its end. */
+async function report(file: string, lines: string[], machine: Setup['machine']): Promise<void> {
+  await mkdir(OUT, { recursive: true });
+  await writeFile(`${OUT}${file}`, [...lines, '', '## Machine', ...machineLines(machine), ''].join('\n'));
+}
+
 const machineLines = (m: Setup['machine']) => [
   `- CPU: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB`,
   // Shared with other suites: the load average says how much of the two cores the runs had.
@@ -136,9 +142,8 @@ async function queueBench(): Promise<void> {
     const values = runs.map((run) => run[key]);
     return `median ${median(values)} ms, max ${Math.max(...values)} ms`;
   };
-  await mkdir(OUT, { recursive: true });
-  await writeFile(
-    `${OUT}console-queue.md`,
+  await report(
+    'console-queue.md',
     [
       '# Console: the triage queue of 500 open files',
       '',
@@ -156,11 +161,8 @@ async function queueBench(): Promise<void> {
       '| run | rendered (ms) | filtered (ms) |',
       '|---|---|---|',
       ...runs.map((run, i) => `| ${i + 1} | ${run.rendered} | ${run.filtered} |`),
-      '',
-      '## Machine',
-      ...machineLines(setup.machine),
-      '',
-    ].join('\n'),
+    ],
+    setup.machine,
   );
   await setup.close();
 }
@@ -209,9 +211,8 @@ async function memoryBench(): Promise<void> {
   const growth = secondHalf.at(-1)!.usedMiB - secondHalf[0]!.usedMiB;
   const perMinute = growth / Math.max(1, secondHalf.at(-1)!.minute - secondHalf[0]!.minute);
   const mib = (value: number) => value.toFixed(2);
-  await mkdir(OUT, { recursive: true });
-  await writeFile(
-    `${OUT}console-memory.md`,
+  await report(
+    'console-memory.md',
     [
       '# Console: memory of a page left open with live traffic',
       '',
@@ -227,11 +228,8 @@ async function memoryBench(): Promise<void> {
       '| minute | posted | heap used after GC (MiB) | DOM nodes | feed items |',
       '|---|---|---|---|---|',
       ...samples.map((s) => `| ${s.minute} | ${s.posted} | ${mib(s.usedMiB)} | ${s.nodes} | ${s.feedItems} |`),
-      '',
-      '## Machine',
-      ...machineLines(setup.machine),
-      '',
-    ].join('\n'),
+    ],
+    setup.machine,
   );
   await setup.close();
 }

@@ -81,3 +81,19 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENS, { recursive: true });
   await page.screenshot({ path: `${SCREENS}${name}.png`, fullPage: true });
 }
+
+/** The party channel of the user's office. */
+export async function partyChannel(app: TestApp, email: string): Promise<string> {
+  const { rows } = await app.db.query<{ id: string }>(
+    `SELECT c.id FROM channels c JOIN channel_members m ON m.channel_id = c.id
+     JOIN users u ON u.office_id = m.office_id WHERE u.email = $1 AND c.kind = 'party'`,
+    [email],
+  );
+  return rows[0]!.id;
+}
+
+/** An access token for a demo login, for what a test sets up through the API. */
+export async function accessToken(app: TestApp, email: string): Promise<string> {
+  const res = await app.http().post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD });
+  return res.body.accessToken as string;
+}

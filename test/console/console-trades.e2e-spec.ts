@@ -3,7 +3,6 @@ import { ADMIN, type TestApp } from '../support/test-app.js';
 import {
   accessibilityViolations,
   CARLETON,
-  DEMO_PASSWORD,
   LEAD_NEPEAN,
   launchBrowser,
   NEPEAN,
@@ -11,6 +10,8 @@ import {
   screenshot,
   signIn,
   startConsoleApp,
+  accessToken,
+  partyChannel,
 } from './browser.js';
 
 // The gaps of issue 12: trades between two offices' consoles, files put on the table, channel
@@ -27,11 +28,6 @@ describe('console: trades, channel offers and replies, office and directory', ()
     await app?.close();
   });
 
-  async function token(email: string, password = DEMO_PASSWORD): Promise<string> {
-    const res = await app.http().post('/api/v1/auth/login').send({ email, password });
-    return res.body.accessToken as string;
-  }
-
   /** An open demo file of the user's office, by its kind. */
   async function fileOf(email: string, immigrationTypeOrCategory: string): Promise<string> {
     const { rows } = await app.db.query<{ id: string }>(
@@ -46,22 +42,13 @@ describe('console: trades, channel offers and replies, office and directory', ()
     const res = await app
       .http()
       .post(`/api/v1/cases/${caseId}/consents`)
-      .set('Authorization', `Bearer ${await token(email)}`)
+      .set('Authorization', `Bearer ${await accessToken(app, email)}`)
       .send({
         scope: 'share_with_offices',
         grantedAt: new Date(Date.now() - 60_000).toISOString(),
         evidence: 'IMM 5476 signed',
       });
     expect(res.status).toBe(201);
-  }
-
-  async function partyChannel(email: string): Promise<string> {
-    const { rows } = await app.db.query<{ id: string }>(
-      `SELECT c.id FROM channels c JOIN channel_members m ON m.channel_id = c.id
-       JOIN users u ON u.office_id = m.office_id WHERE u.email = $1 AND c.kind = 'party'`,
-      [email],
-    );
-    return rows[0]!.id;
   }
 
   const handlingOffice = async (caseId: string) =>
@@ -162,10 +149,10 @@ describe('console: trades, channel offers and replies, office and directory', ()
   }, 300_000);
 
   it('a handoff offered to a channel is accepted from the feed; a reply names the message it answers', async () => {
-    const channelId = await partyChannel(NEPEAN);
+    const channelId = await partyChannel(app, NEPEAN);
     const caseId = await fileOf(NEPEAN, 'family_reunification');
     await consent(NEPEAN, caseId);
-    const nepean = await token(NEPEAN);
+    const nepean = await accessToken(app, NEPEAN);
     const offer = await app
       .http()
       .post('/api/v1/handoffs')
