@@ -194,7 +194,7 @@ describe('console: trades, channel offers and replies, office and directory', ()
   it('the office lead changes a member’s role (persisted), creates a channel with a neighbour and leaves it', async () => {
     const { page, context, errors } = await openPage(browser, app.baseUrl);
     await signIn(page, LEAD_NEPEAN);
-    await page.getByRole('link', { name: 'Your office' }).click();
+    await page.getByRole('link', { name: 'Office', exact: true }).click();
     await page.getByLabel('Role of Sam Assistant').selectOption('office_lead');
     await page.getByRole('button', { name: 'Save the role of Sam Assistant' }).click();
     const role = async () => (await app.db.query(`SELECT role FROM users WHERE email = $1`, [NEPEAN])).rows[0].role;

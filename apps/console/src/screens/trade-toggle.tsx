@@ -32,7 +32,7 @@ export function TradeToggle({ file }: { file: CaseFile }) {
         <input
           type="checkbox"
           id="trade-toggle"
-          checked={file.availableForTrade}
+          checked={toggle.isPending ? toggle.variables : file.availableForTrade}
           disabled={toggle.isPending}
           aria-describedby="trade-toggle-hint"
           onChange={(event) => toggle.mutate(event.target.checked)}
