@@ -127,7 +127,7 @@ describe('console: trades, channel offers and replies, office and directory', ()
     await screenshot(a.page, 'trade-propose-en');
     await form.getByRole('button', { name: 'Send the proposal' }).click();
     await form.getByText('Trade proposed.').waitFor();
-    const outgoing = a.page.getByRole('region', { name: 'Your office’s proposals' });
+    const outgoing = a.page.getByRole('region', { name: "Your office's proposals" });
     await outgoing.getByText('Proposed').waitFor();
 
     await b.page.goto('/handoffs/trades');

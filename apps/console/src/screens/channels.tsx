@@ -98,8 +98,13 @@ function FeedItem({
       {post.caseRef && <p className="hint">{t('channels.caseRef', { reference: post.caseRef })}</p>}
       {post.kind === 'alert' && <Acks alertId={post.id} />}
       {post.kind !== 'handoff' && !post.deleted && (
-        <button type="button" onClick={() => onReply(post)}>
-          {t('channels.replyTo', { excerpt: excerpt(post) ?? '' })}
+        // Visible "Reply"; its name also says which post, so a list of them can be told apart.
+        <button
+          type="button"
+          onClick={() => onReply(post)}
+          aria-label={t('channels.replyTo', { excerpt: excerpt(post) ?? '' })}
+        >
+          {t('channels.replyShort')}
         </button>
       )}
     </li>
