@@ -70,8 +70,15 @@ function TableChoice({
           <li key={file.caseId}>
             <input type="checkbox" name={name} value={file.caseId} id={`${name}-${file.caseId}`} />
             <label htmlFor={`${name}-${file.caseId}`}>
-              <FileLine file={file} own={own} />
+              <FileLine file={file} own={false} />
             </label>
+            {/* Outside the label: a link must not become part of the checkbox's name. */}
+            {own && (
+              <>
+                {' '}
+                · <Link href={`/files/${file.caseId}`}>{t('handoffs.openFile')}</Link>
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -135,7 +142,7 @@ function Propose({ officeId }: { officeId: string }) {
           problem={propose.problem}
         />
       )}
-      <Field label={t('trades.note')} name="note" problem={propose.problem} hint={t('channels.noPersonal')}>
+      <Field label={t('trades.note')} name="note" problem={propose.problem} hint={t('trades.noPersonal')}>
         {(props) => <textarea {...props} rows={2} />}
       </Field>
       <ProblemMessage problem={propose.problem} />
