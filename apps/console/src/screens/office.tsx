@@ -126,6 +126,7 @@ function ChannelItem({ channel, officeId, neighbours }: { channel: Channel; offi
   const label = useEnum();
   const membership = useMembership();
   const [adding, setAdding] = useState('');
+  const [shown, setShown] = useState(false);
   const managed = channel.kind !== 'party';
   const addable = neighbours.filter((id) => !channel.memberOfficeIds.includes(id));
   return (
@@ -134,13 +135,19 @@ function ChannelItem({ channel, officeId, neighbours }: { channel: Channel; offi
         <strong>{channel.name}</strong> · {label('channelKind', channel.kind)} ·{' '}
         {t('office.memberOffices', { count: channel.memberOfficeIds.length })}
       </p>
-      <ul className="inline-list">
-        {channel.memberOfficeIds.map((id) => (
-          <li key={id}>
-            <OfficeName id={id} />
-          </li>
-        ))}
-      </ul>
+      {/* Named only on demand: a party channel has a hundred offices or more, each a lookup. */}
+      <details onToggle={(event) => setShown(event.currentTarget.open)}>
+        <summary>{t('office.showMembers', { name: channel.name })}</summary>
+        {shown && (
+          <ul className="inline-list">
+            {channel.memberOfficeIds.map((id) => (
+              <li key={id}>
+                <OfficeName id={id} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
       {managed && channel.ownerOfficeId === officeId && addable.length > 0 && (
         <form
           className="inline"
