@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import pg from 'pg';
+import { format } from 'prettier';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { type Api, benchDatabase, buildParty, progress, startRelay } from './harness.js';
 import { describeMachine, type Machine, median } from './machine.js';
@@ -98,7 +99,9 @@ async function seedFiles(databaseUrl: string, officeId: string, userId: string):
 /** Writes one result file, the machine it was measured on at its end. */
 async function report(file: string, lines: string[], machine: Setup['machine']): Promise<void> {
   await mkdir(OUT, { recursive: true });
-  await writeFile(`${OUT}${file}`, [...lines, '', '## Machine', ...machineLines(machine), ''].join('\n'));
+  const markdown = [...lines, '', '## Machine', ...machineLines(machine), ''].join('\n');
+  // Formatted as the repository's `prettier --check` expects of a committed file.
+  await writeFile(`${OUT}${file}`, await format(markdown, { parser: 'markdown', proseWrap: 'preserve' }));
 }
 
 const machineLines = (m: Setup['machine']) => [
