@@ -452,6 +452,18 @@ describe('channels, messages and alerts', () => {
       expect(seen.map((p) => p.id)).toEqual(posted.map((p) => p.id));
       expect(seen.map((p) => p.kind)).toEqual(['message', 'alert', 'message', 'alert', 'message']);
       expect(seen.map((p) => p.body ?? '')).toEqual(posted.map((p) => p.body ?? ''));
+
+      // ?latest=true: the newest page, still oldest first; its cursor continues after it.
+      const latest = (await as(b.assistant).get(`/channels/${custom.id}/feed?limit=2&latest=true`).expect(200))
+        .body as Page<Post>;
+      expect(latest.items.map((p) => p.id)).toEqual(posted.slice(3).map((p) => p.id));
+      const later = await postMessage(b.assistant, custom.id, 'sixth');
+      const after = (
+        await as(b.assistant)
+          .get(`/channels/${custom.id}/feed?after=${encodeURIComponent(latest.nextCursor!)}`)
+          .expect(200)
+      ).body as Page<Post>;
+      expect(after.items.map((p) => p.id)).toEqual([later.id]);
     });
   });
 

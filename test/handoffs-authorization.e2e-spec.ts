@@ -311,12 +311,35 @@ const ROUTES: Route[] = [
     },
   },
   {
+    // What B has put on the table: any office may read it to propose a trade (redacted summaries); the admin has no office.
+    name: 'GET /offices/:id/trade-table',
+    expect: statuses(200, 200, { outsider: 200, otherParty: 200, admin: 403 }),
+    async run(p) {
+      const res = await call(p, 'get', `/offices/${offices.B}/trade-table`);
+      return {
+        res,
+        verify: (allowed) => {
+          if (!allowed) return;
+          expect(res.body.items.length).toBeGreaterThan(0);
+          for (const file of res.body.items) expect(Object.keys(file).sort()).toEqual(TABLE_FIELDS);
+        },
+      };
+    },
+  },
+  {
+    name: 'GET /offices/:id/trade-table (unknown office)',
+    expect: statuses(404, 404, { outsider: 404, otherParty: 404, admin: 403 }),
+    run: async (p) => ({ res: await call(p, 'get', `/offices/${randomUUID()}/trade-table`) }),
+  },
+  {
     name: 'GET /offices/:id/ledger (unknown office)',
     expect: statuses(404, 404),
     run: async (p) => ({ res: await call(p, 'get', `/offices/${randomUUID()}/ledger`) }),
   },
 ];
 const ROWS = matrixRows(ROUTES, PERSONAS);
+/** A file on the table shows its redacted summary and nothing of the constituent. */
+const TABLE_FIELDS = ['caseId', 'category', 'complexity', 'deadline', 'immigrationType', 'languages', 'urgency'];
 
 describe('handoffs and trades authorization matrix', () => {
   beforeAll(async () => {

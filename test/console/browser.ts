@@ -130,3 +130,13 @@ export async function fieldError(page: Page, field: Locator): Promise<string> {
   const describedBy = (await field.getAttribute('aria-describedby'))!.split(' ');
   return page.locator(`[id="${describedBy[describedBy.length - 1]}"]`).innerText();
 }
+
+/** The party channel of the user's office. */
+export async function partyChannel(app: TestApp, email: string): Promise<string> {
+  const { rows } = await app.db.query<{ id: string }>(
+    `SELECT c.id FROM channels c JOIN channel_members m ON m.channel_id = c.id
+     JOIN users u ON u.office_id = m.office_id WHERE u.email = $1 AND c.kind = 'party'`,
+    [email],
+  );
+  return rows[0]!.id;
+}

@@ -1,6 +1,16 @@
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '../support/test-app.js';
-import { apiToken, CARLETON, launchBrowser, NEPEAN, openPage, screenshot, signIn, startConsoleApp } from './browser.js';
+import {
+  CARLETON,
+  launchBrowser,
+  NEPEAN,
+  openPage,
+  screenshot,
+  signIn,
+  startConsoleApp,
+  apiToken,
+  partyChannel,
+} from './browser.js';
 
 // Two offices, each in its own browser context, on one server: what one does appears in the
 // other's console without a reload.
@@ -16,24 +26,13 @@ describe('console: live between offices', () => {
     await app?.close();
   });
 
-  async function partyChannel(email: string): Promise<string> {
-    const { rows } = await app.db.query<{ id: string }>(
-      `SELECT c.id FROM channels c JOIN channel_members m ON m.channel_id = c.id
-       JOIN users u ON u.office_id = m.office_id WHERE u.email = $1 AND c.kind = 'party'`,
-      [email],
-    );
-    return rows[0]!.id;
-  }
-
-  const token = (email: string) => apiToken(app, email);
-
   it('an urgent alert posted by one office appears on the other’s open screen within 2 s; its acknowledgement comes back live', async () => {
     const a = await openPage(browser, app.baseUrl);
     const b = await openPage(browser, app.baseUrl);
     await signIn(a.page, NEPEAN); // stays on the triage queue
     await signIn(b.page, CARLETON);
-    const channelId = await partyChannel(CARLETON);
-    expect(await partyChannel(NEPEAN)).toBe(channelId); // same party
+    const channelId = await partyChannel(app, CARLETON);
+    expect(await partyChannel(app, NEPEAN)).toBe(channelId); // same party
     await b.page.goto(`/channels/${channelId}`);
     await a.page.getByText('Live', { exact: true }).waitFor();
     await b.page.getByText('Live', { exact: true }).waitFor();
@@ -111,10 +110,10 @@ describe('console: live between offices', () => {
   it('a message posted while the server restarts appears once the page reconnects, once', async () => {
     const { page, context, errors } = await openPage(browser, app.baseUrl);
     await signIn(page, NEPEAN);
-    const channelId = await partyChannel(NEPEAN);
+    const channelId = await partyChannel(app, NEPEAN);
     await page.goto(`/channels/${channelId}`);
     await page.getByText('Live', { exact: true }).waitFor();
-    const carleton = await token(CARLETON);
+    const carleton = await apiToken(app, CARLETON);
 
     await app.server.stop();
     await page.getByText('Reconnecting…').waitFor();

@@ -12,6 +12,7 @@ const CaseScreen = lazy(() => import('./screens/case-file'));
 const NewCaseScreen = lazy(() => import('./screens/new-case'));
 const ChannelsScreen = lazy(() => import('./screens/channels'));
 const HandoffsScreen = lazy(() => import('./screens/handoffs'));
+const TradesScreen = lazy(() => import('./screens/trades'));
 const OfficeScreen = lazy(() => import('./screens/office'));
 const DirectoryScreen = lazy(() => import('./screens/directory'));
 const ReportsScreen = lazy(() => import('./screens/reports'));
@@ -46,7 +47,7 @@ function Screen({ user }: { user: User }) {
       case 'channels':
         return <ChannelsScreen user={user} channelId={segments[1]} />;
       case 'handoffs':
-        return <HandoffsScreen user={user} />;
+        return segments[1] === 'trades' ? <TradesScreen user={user} /> : <HandoffsScreen user={user} />;
       case 'office':
         return segments[1] === 'checklists' ? <ChecklistTemplatesScreen user={user} /> : <OfficeScreen user={user} />;
       case 'follow-ups':

@@ -55,6 +55,21 @@ export class CaseTransfers {
     return new Map(files.map((kase) => [kase.id, kase]));
   }
 
+  /**
+   * What an office has put on the table for trades, as the other side may see it: a
+   * redacted summary of each open file with a live consent (a trade would refuse the rest).
+   */
+  async onTheTable(officeId: string, limit = 200): Promise<(RedactedFile & { caseId: string })[]> {
+    const files = await this.cases.onTheTable(this.cases.reader, officeId, limit);
+    const consented = await this.withLiveConsent(
+      this.cases.reader,
+      files.map((kase) => kase.id),
+    );
+    return files
+      .filter((kase) => consented.has(kase.id) && !kase.reviewSince)
+      .map((kase) => ({ caseId: kase.id, ...redact(kase) }));
+  }
+
   /** A live `share_with_offices` consent: not revoked, not expired, and not older than allowed. */
   async hasLiveConsent(tx: Tx, caseId: string): Promise<boolean> {
     return (await this.withLiveConsent(tx, [caseId])).has(caseId);

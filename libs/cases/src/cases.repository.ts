@@ -162,6 +162,20 @@ export class CasesRepository {
       .getMany();
   }
 
+  /** The office's open files it has put on the table for trades, most urgent deadline first. */
+  onTheTable(tx: Tx, officeId: string, limit: number): Promise<CaseEntity[]> {
+    return tx
+      .createQueryBuilder(CaseEntity, 'c')
+      .where('c.handlingOfficeId = :officeId AND c.availableForTrade AND c.status <> :closed', {
+        officeId,
+        closed: 'closed',
+      })
+      .orderBy('c.deadline', 'ASC', 'NULLS LAST')
+      .addOrderBy('c.id')
+      .limit(limit)
+      .getMany();
+  }
+
   /** The file goes to another office; its assignee belonged to the old one. */
   async moveTo(tx: Tx, caseId: string, officeId: string): Promise<void> {
     await tx.query(

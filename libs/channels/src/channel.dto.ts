@@ -130,4 +130,12 @@ export class AlertQuery extends PageQuery {
   unacknowledged?: boolean;
 }
 
-export class FeedQuery extends PageQuery {}
+export class FeedQuery extends PageQuery {
+  @ApiPropertyOptional({
+    description: 'The newest `limit` posts (still oldest first) instead of the oldest; what a feed on screen shows',
+  })
+  @Optional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  latest?: boolean;
+}

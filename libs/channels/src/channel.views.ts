@@ -9,6 +9,7 @@ export function toChannelView(row: ChannelRow) {
     kind: row.kind,
     name: row.name,
     partyId: row.party_id,
+    ownerOfficeId: row.owner_office_id,
     memberOfficeIds: row.member_office_ids,
     version: row.version,
     createdAt: row.created_at.toISOString(),
@@ -69,6 +70,13 @@ export class ChannelDto {
   @ApiProperty({ enum: ['party', 'region', 'custom'] }) kind: string;
   @ApiProperty() name: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) partyId: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: "The creating office, whose lead manages the members (null: the party's or the system's)",
+  })
+  ownerOfficeId: string | null;
   @ApiProperty({ type: [String], format: 'uuid' }) memberOfficeIds: string[];
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -82,7 +90,7 @@ export class ChannelPageDto {
 export class PostDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) channelId: string;
-  @ApiProperty({ enum: ['message', 'alert'] }) kind: string;
+  @ApiProperty({ enum: ['message', 'alert', 'handoff'] }) kind: string;
   @ApiProperty({ format: 'uuid' }) authorId: string;
   @ApiProperty({ format: 'uuid' }) officeId: string;
   @ApiProperty({ nullable: true, type: String, description: 'null once deleted' }) body: string | null;
@@ -100,6 +108,11 @@ export class PostDto {
   @ApiPropertyOptional({ type: [String] }) immigrationTypes?: string[];
   @ApiPropertyOptional({ nullable: true, type: String }) effectiveDate?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) sourceUrl?: string | null;
+  @ApiPropertyOptional({
+    allOf: [{ $ref: '#/components/schemas/HandoffDto' }],
+    description: 'A handoff offer made to the channel, as it stands now',
+  })
+  handoff?: object;
 }
 
 export class FeedPageDto {

@@ -197,20 +197,23 @@ export class ChannelsRepository {
   }
 
   /** A channel offer shows only to the offices it was made to (members when it was made). */
-  feed(
+  async feed(
     channelId: string,
     viewerOfficeId: string,
     after: [string, string] | undefined,
     limit: number,
+    latest = false,
   ): Promise<PostRow[]> {
-    return this.reader.query(
+    const order = latest ? 'DESC' : 'ASC';
+    const rows: PostRow[] = await this.reader.query(
       `SELECT ${POST_COLUMNS} FROM channel_posts p LEFT JOIN cases k ON k.id = p.case_id
        WHERE p.channel_id = $1 AND ($2::timestamptz IS NULL OR (p.created_at, p.id) > ($2, $3::uuid))
          AND (p.handoff_id IS NULL
               OR EXISTS (SELECT 1 FROM handoffs h WHERE h.id = p.handoff_id AND $5::uuid = ANY(h.eligible_office_ids)))
-       ORDER BY p.created_at, p.id LIMIT $4`,
+       ORDER BY p.created_at ${order}, p.id ${order} LIMIT $4`,
       [channelId, after?.[0] ?? null, after?.[1] ?? null, limit, viewerOfficeId],
     );
+    return latest ? rows.reverse() : rows;
   }
 
   /** A case of this office by its reference, for linking it from a post. */

@@ -6,7 +6,7 @@ import {
   decodeCursor,
   EventLog,
   type Page,
-  type PageQuery,
+  encodeCursor,
   streams,
   toPage,
   TransactionRunner,
@@ -16,7 +16,7 @@ import { AuditService } from '@relay/audit';
 import { ChannelsRepository, type PostRow } from './channels.repository.js';
 import { ChannelsService } from './channels.service.js';
 import { toPostPayload, toPostView } from './channel.views.js';
-import type { EditMessageDto, PostAlertDto, PostMessageDto } from './channel.dto.js';
+import type { EditMessageDto, FeedQuery, PostAlertDto, PostMessageDto } from './channel.dto.js';
 
 type PostView = ReturnType<typeof toPostView>;
 
@@ -35,9 +35,18 @@ export class PostsService {
     private readonly events: EventLog,
   ) {}
 
-  async feed(actor: Actor, channelId: string, query: PageQuery): Promise<Page<PostView>> {
+  async feed(actor: Actor, channelId: string, query: FeedQuery): Promise<Page<PostView>> {
     await this.channels.requireMember(actor, channelId);
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
+    if (query.latest) {
+      // The newest page; its cursor is its newest post, from which later posts follow.
+      const rows = await this.channelsRepo.feed(channelId, actor.officeId!, after, query.limit, true);
+      const last = rows.at(-1);
+      return {
+        items: rows.map((row) => toPostView(row, actor.officeId!)),
+        nextCursor: last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
+      };
+    }
     const rows = await this.channelsRepo.feed(channelId, actor.officeId!, after, query.limit + 1);
     return toPage(
       rows,

@@ -79,7 +79,7 @@ export class CreateOfficeDto {
   @IsIn(LEVELS)
   level: (typeof LEVELS)[number];
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   @IsOptional()
   @IsUUID()
   partyId?: string | null;
@@ -107,7 +107,12 @@ export class UpdateOfficeDto {
   @MaxLength(200)
   nameFr?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null: no party (e.g. a vacant seat)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'null: no party (e.g. a vacant seat)',
+  })
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsUUID()

@@ -49,6 +49,11 @@ export class TradeDto {
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
 }
 
+export class TradeTableDto {
+  @ApiProperty({ type: [TradeFileDto], description: 'Open files with a live consent; redacted summaries only' })
+  items: TradeFileDto[];
+}
+
 export class TradePageDto {
   @ApiProperty({ type: [TradeDto] }) items: TradeDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;

@@ -12,7 +12,15 @@ import {
   SuggestionQuery,
   TradeQuery,
 } from './handoff.dto.js';
-import { HandoffDto, HandoffPageDto, LedgerDto, SuggestionsDto, TradeDto, TradePageDto } from './handoff.views.js';
+import {
+  HandoffDto,
+  HandoffPageDto,
+  LedgerDto,
+  SuggestionsDto,
+  TradeDto,
+  TradePageDto,
+  TradeTableDto,
+} from './handoff.views.js';
 
 @ApiTags('handoffs')
 @ApiBearerAuth()
@@ -138,6 +146,14 @@ export class TradesController {
   @ApiOkResponse({ type: TradeDto })
   withdraw(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ReasonDto) {
     return this.trades.withdraw(actor, id, dto.reason);
+  }
+
+  @Get('offices/:id/trade-table')
+  @ApiOperation({ summary: 'List the files an office offers for trade' })
+  @ProblemResponses(403, 404)
+  @ApiOkResponse({ type: TradeTableDto, description: 'The files this office has put on the table for trades' })
+  table(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+    return this.trades.table(actor, id);
   }
 
   @Get('offices/:id/ledger')

@@ -217,6 +217,13 @@ export class TradesService implements OnApplicationBootstrap {
     });
   }
 
+  /** What another office (or the caller's own) has put on the table: what a proposal may take. */
+  async table(actor: Actor, officeId: string) {
+    if (!actor.officeId) throw AppError.forbidden('Trades are between offices');
+    if (!(await this.directory.officeExists(this.transactions.reader, officeId))) throw AppError.notFound('Office');
+    return { items: await this.files.onTheTable(officeId) };
+  }
+
   /** Files given and taken with each other office; for the office's own members and admins. */
   async ledger(actor: Actor, officeId: string) {
     if (!(await this.directory.officeExists(this.transactions.reader, officeId))) throw AppError.notFound('Office');

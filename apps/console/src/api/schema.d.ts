@@ -813,6 +813,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/offices/{id}/trade-table': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the files an office offers for trade */
+    get: operations['TradesController_table'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/offices/{id}/ledger': {
     parameters: {
       query?: never;
@@ -1302,7 +1319,7 @@ export interface components {
       /** @enum {string} */
       level: 'federal' | 'provincial';
       /** Format: uuid */
-      partyId?: Record<string, never> | null;
+      partyId?: string | null;
       neighbourIds?: string[];
     };
     UpdateOfficeDto: {
@@ -1312,7 +1329,7 @@ export interface components {
        * Format: uuid
        * @description null: no party (e.g. a vacant seat)
        */
-      partyId?: Record<string, never> | null;
+      partyId?: string | null;
       neighbourIds?: string[];
     };
     LoginDto: {
@@ -1868,6 +1885,11 @@ export interface components {
       name: string;
       /** Format: uuid */
       partyId: string | null;
+      /**
+       * Format: uuid
+       * @description The creating office, whose lead manages the members (null: the party's or the system's)
+       */
+      ownerOfficeId: string | null;
       memberOfficeIds: string[];
       version: number;
       /** Format: date-time */
@@ -1898,7 +1920,7 @@ export interface components {
       /** Format: uuid */
       channelId: string;
       /** @enum {string} */
-      kind: 'message' | 'alert';
+      kind: 'message' | 'alert' | 'handoff';
       /** Format: uuid */
       authorId: string;
       /** Format: uuid */
@@ -1925,6 +1947,8 @@ export interface components {
       immigrationTypes?: string[];
       effectiveDate?: string | null;
       sourceUrl?: string | null;
+      /** @description A handoff offer made to the channel, as it stands now */
+      handoff?: components['schemas']['HandoffDto'];
     };
     FeedPageDto: {
       items: components['schemas']['PostDto'][];
@@ -1984,7 +2008,7 @@ export interface components {
       /** Format: uuid */
       channelId: string;
       /** @enum {string} */
-      kind: 'message' | 'alert';
+      kind: 'message' | 'alert' | 'handoff';
       /** Format: uuid */
       authorId: string;
       /** Format: uuid */
@@ -2011,6 +2035,8 @@ export interface components {
       immigrationTypes?: string[];
       effectiveDate?: string | null;
       sourceUrl?: string | null;
+      /** @description A handoff offer made to the channel, as it stands now */
+      handoff?: components['schemas']['HandoffDto'];
       /** @description Open files of the caller's office that this alert touches */
       affectedOpenCases: number;
       /** @description The caller has acknowledged it */
@@ -2174,6 +2200,10 @@ export interface components {
     TradePageDto: {
       items: components['schemas']['TradeDto'][];
       nextCursor: string | null;
+    };
+    TradeTableDto: {
+      /** @description Open files with a live consent; redacted summaries only */
+      items: components['schemas']['TradeFileDto'][];
     };
     LedgerLineDto: {
       /** @enum {string} */
@@ -4076,6 +4106,8 @@ export interface operations {
         /** @description Opaque cursor from a previous page */
         after?: string;
         limit?: number;
+        /** @description The newest `limit` posts (still oldest first) instead of the oldest; what a feed on screen shows */
+        latest?: boolean;
       };
       header?: never;
       path: {
@@ -4687,6 +4719,33 @@ export interface operations {
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
+      429: components['responses']['Problem429'];
+    };
+  };
+  TradesController_table: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The files this office has put on the table for trades */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TradeTableDto'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
   };

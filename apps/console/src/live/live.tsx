@@ -29,8 +29,17 @@ function staleKeys(event: LiveEvent): string[][] {
   const [family] = event.type.split('.');
   switch (family) {
     case 'message':
-    case 'alert':
-      return [['alerts'], ...(channelId ? [['feed', channelId]] : [])];
+      return channelId ? [['feed', channelId]] : [];
+    case 'alert': {
+      // Only the alert concerned: refetching every alert's acknowledgements on each event grows with the feed.
+      const alertId = typeof event.data.alertId === 'string' ? event.data.alertId : undefined;
+      if (event.type === 'alert.acknowledged')
+        return [
+          ['alerts', 'unacknowledged'],
+          ['alerts', 'acks', alertId ?? ''],
+        ];
+      return [['alerts', 'unacknowledged'], ...(channelId ? [['feed', channelId]] : [])];
+    }
     case 'presence':
       return channelId ? [['presence', channelId]] : [];
     case 'channel':

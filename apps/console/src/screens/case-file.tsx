@@ -13,6 +13,7 @@ import { ContactLog } from './case-contact-log';
 import { CaseFollowUps } from './case-follow-ups';
 import { Consents, HandOff, History, Notes } from './case-parts';
 import { SharePrecedent } from './case-precedent';
+import { TradeToggle } from './trade-toggle';
 
 export type CaseFile = components['schemas']['CaseDto'];
 type Outcome = NonNullable<CaseFile['outcome']>;
@@ -165,6 +166,7 @@ export default function CaseScreen({ user, id }: { user: User; id: string }) {
           <Consents file={file} />
           <HandOff file={file} />
           {DONE_STATUSES.includes(file.status) && <SharePrecedent file={file} />}
+          <TradeToggle file={file} />
           <History caseId={file.id} />
         </>
       )}

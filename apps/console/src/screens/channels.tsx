@@ -1,11 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { components } from '../api/schema';
 import { api, call, type User } from '../api/session';
 import { useEnum, useT } from '../i18n/t';
 import { useLive } from '../live/live';
 import { CATEGORIES, SEVERITIES } from '../ui/enums';
-import { Field, ProblemMessage } from '../ui/form';
+import { asProblem, Field, ProblemMessage } from '../ui/form';
 import { idempotencyKey } from '../ui/idempotency';
 import { Shell } from '../ui/layout';
 import { OfficeName } from '../ui/office-name';
@@ -13,8 +13,11 @@ import { Link } from '../ui/router';
 import { DateTime } from '../ui/time';
 import { useAcknowledge, useUnacknowledgedAlerts } from '../ui/urgent-alerts';
 import { useFormMutation } from './form-mutation';
+import { Summary } from './handoffs';
 
 type Post = components['schemas']['PostDto'];
+
+const FEED_SIZE = 100;
 
 function Acks({ alertId }: { alertId: string }) {
   const t = useT();
@@ -32,7 +35,49 @@ function Acks({ alertId }: { alertId: string }) {
   );
 }
 
-function FeedItem({ post }: { post: Post }) {
+/** A handoff offer made to the channel: its redacted summary, and accepting it for the office. */
+function Offer({ handoff, user }: { handoff: NonNullable<Post['handoff']>; user: User }) {
+  const t = useT();
+  const label = useEnum();
+  const queries = useQueryClient();
+  const accept = useMutation({
+    mutationFn: () => call(api.POST('/api/v1/handoffs/{id}/accept', { params: { path: { id: handoff.id } } })),
+    onSettled: () => {
+      for (const key of ['feed', 'handoffs', 'cases', 'ledger']) void queries.invalidateQueries({ queryKey: [key] });
+    },
+  });
+  const ours = handoff.acceptedByOfficeId !== null && handoff.acceptedByOfficeId === user.officeId;
+  return (
+    <>
+      <p className="title">
+        {t('channels.offer')} · {label('handoffStatus', handoff.status)}
+      </p>
+      <p>
+        <Summary file={handoff.summary} />
+      </p>
+      <p>{handoff.note}</p>
+      {handoff.status === 'offered' && handoff.fromOfficeId !== user.officeId && (
+        <button type="button" onClick={() => accept.mutate()} disabled={accept.isPending}>
+          {t('channels.acceptOffer')}
+        </button>
+      )}
+      {ours && <Link href={`/files/${handoff.caseId}`}>{t('handoffs.openFile')}</Link>}
+      <ProblemMessage problem={asProblem(accept.error)} />
+    </>
+  );
+}
+
+function FeedItem({
+  post,
+  parent,
+  user,
+  onReply,
+}: {
+  post: Post;
+  parent: Post | undefined;
+  user: User;
+  onReply: (post: Post) => void;
+}) {
   const t = useT();
   const label = useEnum();
   return (
@@ -40,14 +85,37 @@ function FeedItem({ post }: { post: Post }) {
       <p className="meta">
         <OfficeName id={post.officeId} /> · <DateTime iso={post.createdAt} />
         {post.kind === 'alert' && post.severity && ` · ${label('severity', post.severity)}`}
-        {post.replyToId && ` · ${t('channels.reply')}`}
       </p>
+      {post.replyToId && (
+        <p className="reply-to">{t('channels.inReplyTo', { excerpt: excerpt(parent) ?? t('channels.earlier') })}</p>
+      )}
       {post.title && <p className="title">{post.title}</p>}
-      <p>{post.deleted ? t('channels.deleted') : post.body}</p>
+      {post.kind === 'handoff' && post.handoff ? (
+        <Offer handoff={post.handoff} user={user} />
+      ) : (
+        <p>{post.deleted ? t('channels.deleted') : post.body}</p>
+      )}
       {post.caseRef && <p className="hint">{t('channels.caseRef', { reference: post.caseRef })}</p>}
       {post.kind === 'alert' && <Acks alertId={post.id} />}
+      {post.kind !== 'handoff' && !post.deleted && (
+        // Visible "Reply"; its name also says which post, so a list of them can be told apart.
+        <button
+          type="button"
+          onClick={() => onReply(post)}
+          aria-label={t('channels.replyTo', { excerpt: excerpt(post) ?? '' })}
+        >
+          {t('channels.replyShort')}
+        </button>
+      )}
     </li>
   );
+}
+
+/** The start of a post, to name it in a reply. */
+function excerpt(post: Post | undefined): string | undefined {
+  const text = post?.title || post?.body;
+  if (!text) return undefined;
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
 function Presence({ channelId }: { channelId: string }) {
@@ -78,7 +146,7 @@ function Presence({ channelId }: { channelId: string }) {
   );
 }
 
-function PostForms({ channelId }: { channelId: string }) {
+function PostForms({ channelId, reply }: { channelId: string; reply: Reply }) {
   const t = useT();
   const label = useEnum();
   const message = useFormMutation(
@@ -86,12 +154,20 @@ function PostForms({ channelId }: { channelId: string }) {
       call(
         api.POST('/api/v1/channels/{id}/messages', {
           params: { path: { id: channelId } },
-          body: { body: v.body ?? '', ...(v.caseRef ? { caseRef: v.caseRef } : {}) },
+          body: {
+            body: v.body ?? '',
+            ...(v.caseRef ? { caseRef: v.caseRef } : {}),
+            ...(reply.to ? { replyToId: reply.to.id } : {}),
+          },
           headers: idempotencyKey(),
         }),
       ),
     [['feed', channelId]],
   );
+  const { to, set, field } = reply;
+  useEffect(() => {
+    if (message.mutation.isSuccess) set(null);
+  }, [message.mutation.isSuccess, set]);
   const alert = useFormMutation(
     (v, form) =>
       call(
@@ -116,8 +192,16 @@ function PostForms({ channelId }: { channelId: string }) {
     <div className="columns">
       <form ref={message.form} onSubmit={message.onSubmit} noValidate aria-labelledby="message-heading">
         <h2 id="message-heading">{t('channels.postMessage')}</h2>
+        {to && (
+          <p className="reply-to">
+            {t('channels.replyingTo', { excerpt: excerpt(to) ?? '' })}{' '}
+            <button type="button" onClick={() => set(null)}>
+              {t('channels.cancelReply')}
+            </button>
+          </p>
+        )}
         <Field label={t('channels.message')} name="body" problem={message.problem} hint={t('channels.noPersonal')}>
-          {(props) => <textarea {...props} rows={3} />}
+          {(props) => <textarea {...props} ref={field} rows={3} />}
         </Field>
         <Field label={t('channels.caseRefField')} name="caseRef" problem={message.problem}>
           {(props) => <input {...props} />}
@@ -170,15 +254,34 @@ function PostForms({ channelId }: { channelId: string }) {
   );
 }
 
-function Feed({ channelId }: { channelId: string }) {
+type Reply = {
+  to: Post | null;
+  set: (post: Post | null) => void;
+  field: React.RefObject<HTMLTextAreaElement | null>;
+};
+
+/** The message a reply answers, chosen in the feed, and the field that then takes focus. */
+function useReply(): Reply {
+  const [to, setTo] = useState<Post | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
+  return { to, set: setTo, field };
+}
+
+function Feed({ channelId, user, reply }: { channelId: string; user: User; reply: Reply }) {
   const t = useT();
   const { data } = useQuery({
     queryKey: ['feed', channelId],
     queryFn: () =>
-      call(api.GET('/api/v1/channels/{id}/feed', { params: { path: { id: channelId }, query: { limit: 200 } } })),
+      // The newest 100 only: a page left open on a busy channel keeps a bounded feed.
+      call(
+        api.GET('/api/v1/channels/{id}/feed', {
+          params: { path: { id: channelId }, query: { limit: FEED_SIZE, latest: true } },
+        }),
+      ),
   });
   const end = useRef<HTMLLIElement>(null);
   const count = data?.items.length ?? 0;
+  const byId = new Map((data?.items ?? []).map((post) => [post.id, post]));
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'nearest' }); // a promise in recent Chromium: an effect must not return it
   }, [count]);
@@ -187,7 +290,16 @@ function Feed({ channelId }: { channelId: string }) {
       <h2 id="feed-heading">{t('channels.feed')}</h2>
       <ol className="feed" aria-live="polite" aria-relevant="additions">
         {(data?.items ?? []).map((post) => (
-          <FeedItem key={post.id} post={post} />
+          <FeedItem
+            key={post.id}
+            post={post}
+            parent={post.replyToId ? byId.get(post.replyToId) : undefined}
+            user={user}
+            onReply={(to) => {
+              reply.set(to);
+              reply.field.current?.focus();
+            }}
+          />
         ))}
         <li ref={end} className="end" aria-hidden="true" />
       </ol>
@@ -239,6 +351,7 @@ export default function ChannelsScreen({ user, channelId }: { user: User; channe
   const [picked] = useState(channelId);
   const current = data?.items.find((channel) => channel.id === (channelId ?? picked)) ?? data?.items[0];
   const kind = useEnum();
+  const reply = useReply();
   return (
     <Shell user={user} title={current ? t('channels.titleOne', { name: current.name }) : t('channels.title')}>
       <nav aria-label={t('channels.list')} className="channel-list">
@@ -256,8 +369,8 @@ export default function ChannelsScreen({ user, channelId }: { user: User; channe
       <Unacknowledged />
       {current && (
         <>
-          <Feed channelId={current.id} />
-          <PostForms channelId={current.id} />
+          <Feed channelId={current.id} user={user} reply={reply} />
+          <PostForms key={current.id} channelId={current.id} reply={reply} />
           <Presence channelId={current.id} />
         </>
       )}

@@ -9,10 +9,9 @@ import { Link } from '../ui/router';
 import { DateTime } from '../ui/time';
 
 type Handoff = components['schemas']['HandoffDto'];
-type Trade = components['schemas']['TradeDto'];
-type Decision = 'accept' | 'decline' | 'withdraw';
+export type Decision = 'accept' | 'decline' | 'withdraw';
 
-function useDecide(kind: 'handoffs' | 'trades') {
+export function useDecide(kind: 'handoffs' | 'trades') {
   const queries = useQueryClient();
   return useMutation({
     mutationFn: ({ id, decision }: { id: string; decision: Decision }): Promise<unknown> =>
@@ -25,7 +24,7 @@ function useDecide(kind: 'handoffs' | 'trades') {
   });
 }
 
-function Summary({ file }: { file: components['schemas']['RedactedFileDto'] }) {
+export function Summary({ file }: { file: components['schemas']['RedactedFileDto'] }) {
   const label = useEnum();
   return (
     <span>
@@ -85,48 +84,6 @@ function HandoffList({ direction, user }: { direction: 'incoming' | 'outgoing'; 
   );
 }
 
-function Trades({ user }: { user: User }) {
-  const t = useT();
-  const label = useEnum();
-  const decide = useDecide('trades');
-  const { data } = useQuery({
-    queryKey: ['trades'],
-    queryFn: () => call(api.GET('/api/v1/trades', { params: { query: { limit: 200 } } })),
-  });
-  const button = (trade: Trade, decision: Decision) => (
-    <button type="button" onClick={() => decide.mutate({ id: trade.id, decision })} disabled={decide.isPending}>
-      {t(`handoffs.${decision}`)}
-    </button>
-  );
-  return (
-    <section aria-labelledby="trades-heading">
-      <h2 id="trades-heading">{t('trades.title')}</h2>
-      {data?.items.length === 0 && <p>{t('handoffs.none')}</p>}
-      <ul className="cards">
-        {data?.items.map((trade) => {
-          const mine = trade.proposerOfficeId === user.officeId;
-          return (
-            <li key={trade.id}>
-              <p>
-                <strong>{label('tradeStatus', trade.status)}</strong> ·{' '}
-                <OfficeName id={mine ? trade.counterpartyOfficeId : trade.proposerOfficeId} /> ·{' '}
-                {t('trades.counts', { give: trade.give.length, take: trade.take.length })}
-              </p>
-              <p>{trade.note}</p>
-              {trade.status === 'proposed' && !mine && (
-                <>
-                  {button(trade, 'accept')} {button(trade, 'decline')}
-                </>
-              )}
-              {trade.status === 'proposed' && mine && button(trade, 'withdraw')}
-            </li>
-          );
-        })}
-      </ul>
-    </section>
-  );
-}
-
 function Ledger({ officeId }: { officeId: string }) {
   const t = useT();
   const { data } = useQuery({
@@ -171,7 +128,12 @@ export default function HandoffsScreen({ user }: { user: User }) {
     <Shell user={user} title={t('handoffs.title')}>
       <HandoffList direction="incoming" user={user} />
       <HandoffList direction="outgoing" user={user} />
-      <Trades user={user} />
+      <section aria-labelledby="trades-heading">
+        <h2 id="trades-heading">{t('trades.title')}</h2>
+        <p>
+          <Link href="/handoffs/trades">{t('trades.open')}</Link>
+        </p>
+      </section>
       {user.officeId && <Ledger officeId={user.officeId} />}
     </Shell>
   );

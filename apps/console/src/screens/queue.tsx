@@ -37,6 +37,20 @@ export function byUrgency(a: CaseRow, b: CaseRow): number {
   return dueAt(a) - dueAt(b) || RANK[a.urgency]! - RANK[b.urgency]! || a.createdAt.localeCompare(b.createdAt);
 }
 
+type Page = { items: CaseRow[]; nextCursor: string | null };
+
+/** Every page of a list, up to `max` files: an office's queue is read whole, not its first 200. */
+async function allPages(page: (after: string | undefined) => Promise<Page>, max = 2000): Promise<Page> {
+  const items: CaseRow[] = [];
+  let after: string | undefined;
+  do {
+    const next = await page(after);
+    items.push(...next.items);
+    after = next.nextCursor ?? undefined;
+  } while (after && items.length < max);
+  return { items, nextCursor: after ?? null };
+}
+
 export function QueueScreen({ user }: { user: User }) {
   const t = useT();
   const label = useEnum();
@@ -52,28 +66,32 @@ export function QueueScreen({ user }: { user: User }) {
   const searching = !!(status || category || q);
   const { data, isPending, isError } = useQuery({
     queryKey: ['cases', 'queue', { status, urgency, category, mine, q }],
-    queryFn: (): Promise<{ items: CaseRow[] }> =>
-      searching
-        ? searchCases()
-        : call(
-            api.GET('/api/v1/cases/queue', {
-              params: {
-                query: {
-                  limit: 200,
-                  ...(urgency ? { urgency: urgency as CaseRow['urgency'] } : {}),
-                  ...(mine ? { assigneeId: user.id } : {}),
+    queryFn: (): Promise<Page> =>
+      allPages((after) =>
+        searching
+          ? searchCases(after)
+          : call(
+              api.GET('/api/v1/cases/queue', {
+                params: {
+                  query: {
+                    limit: 200,
+                    ...(after ? { after } : {}),
+                    ...(urgency ? { urgency: urgency as CaseRow['urgency'] } : {}),
+                    ...(mine ? { assigneeId: user.id } : {}),
+                  },
                 },
-              },
-            }),
-          ),
+              }),
+            ),
+      ),
     placeholderData: keepPreviousData,
   });
-  function searchCases() {
+  function searchCases(after: string | undefined) {
     return call(
       api.GET('/api/v1/cases', {
         params: {
           query: {
             limit: 200,
+            ...(after ? { after } : {}),
             ...(status ? { status: status as CaseRow['status'] } : {}),
             ...(urgency ? { urgency: urgency as CaseRow['urgency'] } : {}),
             ...(category ? { category: category as CaseRow['category'] } : {}),

@@ -18,3 +18,10 @@ export function OfficeName({ id }: { id: string | null | undefined }) {
   if (!id) return null;
   return <span>{data ? `${name(data)} (${data.code})` : '…'}</span>;
 }
+
+/** An office as a <select> option (an option holds text only), named in the chosen language. */
+export function OfficeOption({ id }: { id: string }) {
+  const { data } = useOffice(id);
+  const name = useOfficeName();
+  return <option value={id}>{data ? `${name(data)} (${data.code})` : id}</option>;
+}
