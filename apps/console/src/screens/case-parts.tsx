@@ -145,6 +145,17 @@ export function Consents({ file }: { file: CaseFile }) {
   );
 }
 
+/** Consecutive entries of one action (each time the file was opened, say) shown as one line with a count. */
+function runsOf<E extends { action: string }>(events: E[]): { event: E; count: number }[] {
+  const runs: { event: E; count: number }[] = [];
+  for (const event of events) {
+    const last = runs[runs.length - 1];
+    if (last && last.event.action === event.action) last.count++;
+    else runs.push({ event, count: 1 });
+  }
+  return runs;
+}
+
 export function History({ caseId }: { caseId: string }) {
   const t = useT();
   const label = useEnum();
@@ -157,9 +168,10 @@ export function History({ caseId }: { caseId: string }) {
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">{t('history.title')}</h2>
       <ol className="history">
-        {(data?.items ?? []).map((event) => (
+        {runsOf(data?.items ?? []).map(({ event, count }) => (
           <li key={event.id}>
             <DateTime iso={event.at} /> · {label('action', event.action)}
+            {count > 1 && ` ${t('history.repeated', { count })}`}
           </li>
         ))}
       </ol>
