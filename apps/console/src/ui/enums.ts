@@ -1,3 +1,4 @@
+import type { components } from '../api/schema';
 // The contract's enumerations, in the order the console offers them.
 export const CATEGORIES = [
   'immigration',
@@ -52,3 +53,26 @@ export const INTERACTION_KINDS = [
   'mcmps_appointment',
 ] as const;
 export const DIRECTIONS = ['outbound', 'inbound'] as const;
+
+// Each list is the server's own enumeration, in the console's order: the OpenAPI document's
+// types say so at compile time, so a value added or renamed on the server fails `tsc` here
+// rather than missing from a select.
+type Schemas = components['schemas'];
+type Exactly<List extends readonly string[], Union extends string> = [Exclude<Union, List[number]>] extends [never]
+  ? [Exclude<List[number], Union>] extends [never]
+    ? true
+    : { extraInTheConsole: Exclude<List[number], Union> }
+  : { missingFromTheConsole: Exclude<Union, List[number]> };
+export const ENUMS_MATCH_THE_SERVER: [
+  Exactly<typeof CATEGORIES, Schemas['CreateCaseDto']['category']>,
+  Exactly<typeof IMMIGRATION_TYPES, NonNullable<Schemas['CreateCaseDto']['immigrationType']>>,
+  Exactly<typeof URGENCIES, Schemas['CreateCaseDto']['urgency']>,
+  Exactly<typeof COMPLEXITIES, Schemas['CreateCaseDto']['complexity']>,
+  Exactly<typeof STATUSES, Schemas['CaseDto']['status']>,
+  Exactly<typeof SEVERITIES, Schemas['PostAlertDto']['severity']>,
+  Exactly<typeof OUTCOMES, NonNullable<Schemas['UpdateCaseDto']['outcome']>>,
+  Exactly<typeof DOCUMENT_KINDS, Schemas['UploadDocumentDto']['kind']>,
+  Exactly<typeof GROUP_BYS, Schemas['CaseloadReportDto']['groupBy']>,
+  Exactly<typeof INTERACTION_KINDS, Schemas['CreateInteractionDto']['kind']>,
+  Exactly<typeof DIRECTIONS, Schemas['CreateInteractionDto']['direction']>,
+] = [true, true, true, true, true, true, true, true, true, true, true];
