@@ -1,6 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, PASSWORD, type TestApp } from '../support/test-app.js';
 import {
+  apiToken,
+  CARLETON,
+  signIn,
   checkScreen,
   fieldError,
   launchBrowser,
@@ -195,4 +198,29 @@ describe('console: a seat changes hands', () => {
     expect(team.errors.filter((e) => !/409/.test(e))).toEqual([]);
     await team.context.close();
   }, 300_000);
+
+  it('the reports screen draws the caseload as a chart beside its table', async () => {
+    const range = { from: '2025-01-01', to: '2026-12-31', groupBy: 'category' };
+    const report = (
+      await as(await apiToken(app, CARLETON))
+        .get('/reports/caseload')
+        .query(range)
+        .expect(200)
+    ).body as { groups: { label: string; opened: number; closed: number }[] };
+    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    await signIn(page, CARLETON);
+    await page.goto(`/reports?${new URLSearchParams(range).toString()}`);
+    const chart = page.getByRole('img', { name: /^Chart of the files opened and closed/ });
+    await chart.waitFor();
+    expect(await chart.locator('rect.bar-opened').count()).toBe(report.groups.length);
+    const drawn = await chart.locator('text').allTextContents();
+    for (const group of report.groups)
+      expect(drawn).toEqual(expect.arrayContaining([group.label, String(group.opened), String(group.closed)]));
+    await checkScreen(page, 'reports-chart', 'en');
+    await switchLanguage(page, 'fr');
+    await page.getByRole('img', { name: /^Graphique des dossiers/ }).waitFor();
+    await checkScreen(page, 'reports-chart', 'fr');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
