@@ -12,6 +12,7 @@ export class CreateTransitionDto {
   @ApiPropertyOptional({
     format: 'uuid',
     nullable: true,
+    type: String,
     description: "The new MP's party (the office joins its channel); null: no party; absent: the party stays",
   })
   @ValidateIf((_, value) => value !== null)

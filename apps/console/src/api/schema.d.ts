@@ -2348,7 +2348,7 @@ export interface components {
        * Format: uuid
        * @description The new MP's party (the office joins its channel); null: no party; absent: the party stays
        */
-      partyId?: Record<string, never> | null;
+      partyId?: string | null;
     };
     TransitionDto: {
       /** Format: uuid */

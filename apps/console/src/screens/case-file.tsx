@@ -13,6 +13,7 @@ import { ContactLog } from './case-contact-log';
 import { CaseFollowUps } from './case-follow-ups';
 import { Consents, HandOff, History, Notes } from './case-parts';
 import { SharePrecedent } from './case-precedent';
+import { TransitionReview } from './case-review';
 import { TradeToggle } from './trade-toggle';
 
 export type CaseFile = components['schemas']['CaseDto'];
@@ -157,6 +158,7 @@ export default function CaseScreen({ user, id }: { user: User; id: string }) {
       {file && <Details file={file} />}
       {file && file.access === 'full' && (
         <>
+          {file.transitionReview && <TransitionReview file={file} />}
           <StatusChange file={file} />
           <CaseFollowUps caseId={file.id} user={user} />
           <CaseChecklist caseId={file.id} user={user} />

@@ -8,6 +8,7 @@ import { Field, ProblemMessage } from '../ui/form';
 import { idempotencyKey } from '../ui/idempotency';
 import { Shell } from '../ui/layout';
 import { useFormMutation } from './form-mutation';
+import { SeatChange } from './seat-change';
 
 type Office = components['schemas']['OfficeDto'];
 type Party = components['schemas']['PartyDto'];
@@ -154,6 +155,7 @@ export default function DirectoryScreen({ user }: { user: User }) {
   const name = useOfficeName();
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<Office | null>(null);
+  const [seat, setSeat] = useState<Office | null>(null);
   const q = useDeferredValue(search.trim());
   const { data: parties } = useQuery({
     queryKey: ['parties'],
@@ -204,6 +206,9 @@ export default function DirectoryScreen({ user }: { user: User }) {
                 <td>
                   <button type="button" onClick={() => setEditing(office)}>
                     {t('directory.edit', { name: name(office) })}
+                  </button>{' '}
+                  <button type="button" onClick={() => setSeat(office)}>
+                    {t('seat.open', { name: name(office) })}
                   </button>
                 </td>
               </tr>
@@ -218,6 +223,7 @@ export default function DirectoryScreen({ user }: { user: User }) {
             onDone={() => setEditing(null)}
           />
         )}
+        {seat && <SeatChange key={seat.id} office={seat} parties={parties?.items ?? []} onDone={() => setSeat(null)} />}
         <OfficeForm parties={parties?.items ?? []} />
       </section>
     </Shell>

@@ -5,7 +5,7 @@ import type { components } from '../api/schema';
 import { useEnum, useT } from '../i18n/t';
 import { CATEGORIES, OPEN_STATUSES, STATUSES, URGENCIES } from '../ui/enums';
 import { Shell } from '../ui/layout';
-import { MineFilter } from '../ui/members';
+import { FlagFilter, MineFilter } from '../ui/members';
 import { Link, useUrlFilters } from '../ui/router';
 import { useCountdown, useMinuteTick } from '../ui/time';
 
@@ -61,6 +61,8 @@ export function QueueScreen({ user }: { user: User }) {
   const urgency = filters.get('urgency');
   const category = filters.get('category');
   const mine = filters.get('mine') === '1';
+  // Files left open when the seat changed hands; filtered here, the queue's rows say so.
+  const review = filters.get('review') === '1';
   const q = useDeferredValue(filters.get('q').trim());
   // The queue itself unless the filters need the search (status, category, words).
   const searching = !!(status || category || q);
@@ -103,8 +105,11 @@ export function QueueScreen({ user }: { user: User }) {
     );
   }
   const rows = useMemo(
-    () => (data?.items ?? []).filter((row) => status || OPEN_STATUSES.includes(row.status)).sort(byUrgency),
-    [data, status],
+    () =>
+      (data?.items ?? [])
+        .filter((row) => (status || OPEN_STATUSES.includes(row.status)) && (!review || row.transitionReview))
+        .sort(byUrgency),
+    [data, status, review],
   );
   const select = (name: string, value: string, options: readonly string[], family: string, text: string) => (
     <div className="field">
@@ -140,6 +145,7 @@ export function QueueScreen({ user }: { user: User }) {
         {select('status', status, STATUSES, 'status', t('case.status'))}
         {select('category', category, CATEGORIES, 'category', t('case.category'))}
         <MineFilter filters={filters} />
+        <FlagFilter filters={filters} name="review" label={t('queue.underReview')} />
       </form>
       {isPending && <p role="status">{t('common.loading')}</p>}
       {isError && <p role="alert">{t('problem.generic')}</p>}
@@ -168,6 +174,12 @@ export function QueueScreen({ user }: { user: User }) {
                   <tr key={row.id} className={`urgency-${row.urgency}`}>
                     <th scope="row">
                       <Link href={`/files/${row.id}`}>{row.reference}</Link>
+                      {row.transitionReview && (
+                        <>
+                          {' '}
+                          <span className="badge badge-review">{t('review.marker')}</span>
+                        </>
+                      )}
                     </th>
                     <td>
                       <span className={`badge badge-${row.urgency}`}>{label('urgency', row.urgency)}</span>

@@ -11,6 +11,7 @@ import { asProblem, Field, ProblemMessage } from '../ui/form';
 import { formValues } from '../ui/idempotency';
 import { Shell } from '../ui/layout';
 import { useUrlFilters } from '../ui/router';
+import { ReportChart } from './report-chart';
 
 type GroupBy = (typeof GROUP_BYS)[number];
 type Count = number | '<5';
@@ -115,11 +116,17 @@ function OfficeReport({ range }: { range: Range }) {
           {data.groups.length === 0 ? (
             <p>{t('reports.empty')}</p>
           ) : (
-            <ReportTable
-              caption={caption(t('reports.by', { groupBy: label('groupBy', data.groupBy).toLocaleLowerCase() }), data)}
-              groups={data.groups}
-              median={(group) => group.medianDaysToClose}
-            />
+            <>
+              <ReportChart bars={data.groups.map(({ label, opened, closed }) => ({ label, opened, closed }))} />
+              <ReportTable
+                caption={caption(
+                  t('reports.by', { groupBy: label('groupBy', data.groupBy).toLocaleLowerCase() }),
+                  data,
+                )}
+                groups={data.groups}
+                median={(group) => group.medianDaysToClose}
+              />
+            </>
           )}
           <p>
             <DownloadLink href={`/api/v1/reports/caseload.csv?${csv.toString()}`} fallbackName="caseload.csv">

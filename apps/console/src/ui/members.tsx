@@ -25,22 +25,25 @@ export function useMembers(user: User) {
   return { members, name };
 }
 
-/** The "Assigned to me" filter, kept in the URL as `mine=1`. */
-export function MineFilter({
-  filters,
-}: {
-  filters: { get: (name: string) => string; set: (name: string, value: string) => void };
-}) {
-  const t = useT();
+type Filters = { get: (name: string) => string; set: (name: string, value: string) => void };
+
+/** A yes/no filter kept in the URL as `name=1`. */
+export function FlagFilter({ filters, name, label }: { filters: Filters; name: string; label: string }) {
   return (
     <div className="field checkbox">
       <input
-        id="filter-mine"
+        id={`filter-${name}`}
         type="checkbox"
-        checked={filters.get('mine') === '1'}
-        onChange={(event) => filters.set('mine', event.target.checked ? '1' : '')}
+        checked={filters.get(name) === '1'}
+        onChange={(event) => filters.set(name, event.target.checked ? '1' : '')}
       />
-      <label htmlFor="filter-mine">{t('queue.mine')}</label>
+      <label htmlFor={`filter-${name}`}>{label}</label>
     </div>
   );
+}
+
+/** The "Assigned to me" filter, kept in the URL as `mine=1`. */
+export function MineFilter({ filters }: { filters: Filters }) {
+  const t = useT();
+  return <FlagFilter filters={filters} name="mine" label={t('queue.mine')} />;
 }
