@@ -123,8 +123,8 @@ describe('console: documents dropped with progress, and previewed', () => {
         if (bar) seen.push(bar.value);
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     })()`);
-    const zone = section.locator('.drop-zone');
-    await zone.getByText('Drop a file here to upload it with the kind and title above').waitFor();
+    const zone = section.getByRole('group', { name: /^Drop a file here to upload it as described above/ });
+    await zone.getByLabel('File to upload').waitFor(); // the keyboard way is inside the zone
     const pdf = Buffer.concat([smallPdf(), Buffer.alloc(3_000_000, 0x20)]);
     await drop(zone, 'refusal.pdf', 'application/pdf', pdf);
     const progress = section.getByRole('progressbar', { name: 'Upload progress' });

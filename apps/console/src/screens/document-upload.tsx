@@ -22,6 +22,7 @@ export function Upload({ caseId }: { caseId: string }) {
   const t = useT();
   const label = useEnum();
   const progressId = useId();
+  const dropId = useId();
   const input = useRef<HTMLInputElement | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [over, setOver] = useState(false);
@@ -69,12 +70,14 @@ export function Upload({ caseId }: { caseId: string }) {
       </Field>
       <div
         className={over ? 'drop-zone over' : 'drop-zone'}
+        role="group"
+        aria-labelledby={dropId}
         onDragEnter={dragging}
         onDragOver={dragging}
         onDragLeave={() => setOver(false)}
         onDrop={drop}
       >
-        <p className="drop-label">{t('documents.dropZone')}</p>
+        <p id={dropId}>{t('documents.dropZone')}</p>
         <Field label={t('documents.file')} name="file" problem={upload.problem} hint={t('documents.fileHint')}>
           {(props) => <input {...props} ref={input} type="file" accept=".pdf,.jpg,.jpeg,.png,.heic,.docx,.txt" />}
         </Field>
