@@ -100,9 +100,10 @@ export async function switchLanguage(page: Page, language: 'en' | 'fr') {
 /**
  * The screen open now, once loaded: `<html lang>` and the language switch follow the
  * language, axe-core finds no violation, and a screenshot is saved. Returns the main text.
+ * `idle` false does not wait for the network to rest (a PDF viewer in a frame never lets it).
  */
-export async function checkScreen(page: Page, name: string, language: 'en' | 'fr') {
-  await page.waitForLoadState('networkidle');
+export async function checkScreen(page: Page, name: string, language: 'en' | 'fr', idle = true) {
+  if (idle) await page.waitForLoadState('networkidle');
   await page.waitForFunction(
     "![...document.querySelectorAll('[role=status]')].some((e) => /^(Loading|Chargement)…$/.test(e.textContent))",
   );
@@ -139,4 +140,24 @@ export async function partyChannel(app: TestApp, email: string): Promise<string>
     [email],
   );
   return rows[0]!.id;
+}
+
+/** A small, well-formed PDF made here, so its hash is known. */
+export function smallPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
 }

@@ -14,7 +14,13 @@ describe('console serving and the refresh cookie', () => {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/text\/html/);
       expect(res.text).toContain('<div id="root">');
-      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      const csp = res.headers['content-security-policy'] as string;
+      expect(csp).toContain("script-src 'self'");
+      // A document's preview is a blob: URL in an <img> or an <iframe>; nothing else allows blob:.
+      expect(csp).toContain("img-src 'self' data: blob:");
+      expect(csp).toContain("frame-src 'self' blob:");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp.match(/blob:/g)).toHaveLength(2);
       expect(res.headers['cache-control']).toBe('no-cache');
     }
     const html = (await app.http().get('/')).text;

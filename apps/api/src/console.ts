@@ -11,13 +11,17 @@ const CONSOLE_DIR = fileURLToPath(new URL('../../../console/', import.meta.url))
 const NOT_CONSOLE = /^\/(api|socket\.io|live)(\/|$)/;
 
 /**
- * Helmet's defaults fit the built console (scripts, styles and sockets from 'self'). Outside
- * production the console may be opened over plain http on an office's network, where
+ * Helmet's defaults fit the built console (scripts, styles and sockets from 'self'), with one
+ * addition: a document's preview is its bytes, fetched with the in-memory token and shown
+ * through a blob: URL, in an <img> or (a PDF) an <iframe>, so img-src and frame-src allow
+ * blob: as well. Nothing else does: scripts, styles and objects stay as strict as before.
+ * Outside production the console may be opened over plain http on an office's network, where
  * `upgrade-insecure-requests` would send every asset to an https port that is not there.
  */
 export function helmetOptions(config: AppConfig): HelmetOptions {
-  if (config.NODE_ENV === 'production') return {};
-  return { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } };
+  const directives = { imgSrc: ["'self'", 'data:', 'blob:'], frameSrc: ["'self'", 'blob:'] };
+  if (config.NODE_ENV === 'production') return { contentSecurityPolicy: { directives } };
+  return { contentSecurityPolicy: { directives: { ...directives, upgradeInsecureRequests: null } } };
 }
 
 /**

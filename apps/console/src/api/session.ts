@@ -111,3 +111,25 @@ export async function fetchFile(url: string): Promise<{ blob: Blob; filename: st
   const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
   return { blob: await res.blob(), filename: encoded ? decodeURIComponent(encoded) : (plain ?? null) };
 }
+
+/**
+ * A signed-in multipart POST through XMLHttpRequest, whose upload reports progress (fetch's
+ * does not): `onProgress` gets 0 to 1. Answers the JSON body, or throws its problem details.
+ */
+export async function postWithProgress<T>(url: string, body: FormData, onProgress: (done: number) => void): Promise<T> {
+  const send = () =>
+    new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', url);
+      if (accessToken) xhr.setRequestHeader('authorization', `Bearer ${accessToken}`);
+      xhr.responseType = 'json';
+      xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+      xhr.onload = () => resolve({ status: xhr.status, body: xhr.response as unknown });
+      xhr.onerror = () => reject({ status: 0 } as Problem);
+      xhr.send(body);
+    });
+  let res = await send();
+  if (res.status === 401 && (await refresh())) res = await send();
+  if (res.status < 200 || res.status >= 300) throw { status: res.status, ...(res.body as object) } as Problem;
+  return res.body as T;
+}

@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import type { components } from '../api/schema';
-import { api, call, type Problem, type User } from '../api/session';
+import { api, call, type User } from '../api/session';
 import { useEnum, useT } from '../i18n/t';
-import { DOCUMENT_KINDS } from '../ui/enums';
 import { DownloadLink } from '../ui/download';
 import { Field, ProblemMessage } from '../ui/form';
 import { idempotencyKey } from '../ui/idempotency';
 import { DateTime } from '../ui/time';
+import { PREVIEWABLE, Preview } from './document-preview';
+import { Upload } from './document-upload';
 import { useFormMutation } from './form-mutation';
 
 export type CaseDocument = components['schemas']['DocumentDto'];
@@ -29,64 +30,6 @@ function useBytes() {
       bytes < 1000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
     return intl.formatNumber(value, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 });
   };
-}
-
-/** Too large (413) and not an accepted type (415) come without `errors`: they concern the file field. */
-function asFileProblem(error: unknown, t: ReturnType<typeof useT>): unknown {
-  const problem = error as Problem;
-  if (problem?.status === 413) return { ...problem, errors: [{ field: 'file', message: t('documents.tooLarge') }] };
-  if (problem?.status === 415) return { ...problem, errors: [{ field: 'file', message: t('documents.unsupported') }] };
-  return error;
-}
-
-function Upload({ caseId }: { caseId: string }) {
-  const t = useT();
-  const label = useEnum();
-  const upload = useFormMutation(
-    (values, data) => {
-      if (!values.title) data.delete('title'); // an empty title is no title
-      return call(
-        api.POST('/api/v1/cases/{id}/documents', {
-          params: { path: { id: caseId } },
-          // The browser writes the multipart body (and its boundary) from the form itself.
-          body: data as unknown as components['schemas']['UploadDocumentDto'],
-        }),
-      ).catch((error: unknown) => {
-        throw asFileProblem(error, t);
-      });
-    },
-    [
-      ['documents', caseId],
-      ['history', caseId],
-    ],
-  );
-  return (
-    <form ref={upload.form} onSubmit={upload.onSubmit} noValidate aria-labelledby="upload-heading">
-      <h3 id="upload-heading">{t('documents.upload')}</h3>
-      <Field label={t('documents.kind')} name="kind" problem={upload.problem}>
-        {(props) => (
-          <select {...props} defaultValue="evidence">
-            {DOCUMENT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {label('documentKind', kind)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('documents.titleField')} name="title" problem={upload.problem}>
-        {(props) => <input {...props} maxLength={200} />}
-      </Field>
-      <Field label={t('documents.file')} name="file" problem={upload.problem} hint={t('documents.fileHint')}>
-        {(props) => <input {...props} type="file" accept=".pdf,.jpg,.jpeg,.png,.heic,.docx,.txt" />}
-      </Field>
-      <ProblemMessage problem={upload.problem} />
-      {upload.mutation.isSuccess && <p role="status">{t('documents.uploaded')}</p>}
-      <button type="submit" disabled={upload.mutation.isPending}>
-        {t('documents.uploadSubmit')}
-      </button>
-    </form>
-  );
 }
 
 /** Delete after a confirmation in a native modal dialog, which also asks why (kept in the tombstone). */
@@ -138,7 +81,7 @@ function Delete({ doc, name }: { doc: CaseDocument; name: string }) {
   );
 }
 
-/** A file's papers: its documents (download, delete), an upload, and letters written from a template. */
+/** A file's papers: its documents (download, preview, delete), an upload, and letters written from a template. */
 export function Documents({ caseId, user }: { caseId: string; user: User }) {
   const t = useT();
   const label = useEnum();
@@ -188,6 +131,7 @@ export function Documents({ caseId, user }: { caseId: string; user: User }) {
                         <DownloadLink href={`/api/v1/documents/${doc.id}/content`} fallbackName={doc.filename}>
                           {t('documents.download', { name })}
                         </DownloadLink>{' '}
+                        {PREVIEWABLE.has(doc.mediaType) && <Preview doc={doc} name={name} />}{' '}
                         <Delete doc={doc} name={name} />
                       </>
                     )}
