@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../api/session';
 import { useT } from '../i18n/t';
@@ -8,6 +9,9 @@ import type { CaseFile } from './case-file';
 export function TradeToggle({ file }: { file: CaseFile }) {
   const t = useT();
   const queries = useQueryClient();
+  // The box shows the choice at once (set in the click itself, not after the mutation's own
+  // state arrives a tick later), until the server's answer replaces it.
+  const [wanted, setWanted] = useState<boolean | null>(null);
   const toggle = useMutation({
     mutationFn: (availableForTrade: boolean) =>
       call(
@@ -32,10 +36,13 @@ export function TradeToggle({ file }: { file: CaseFile }) {
         <input
           type="checkbox"
           id="trade-toggle"
-          checked={toggle.isPending ? toggle.variables : file.availableForTrade}
-          disabled={toggle.isPending}
+          checked={wanted ?? file.availableForTrade}
+          disabled={wanted !== null}
           aria-describedby="trade-toggle-hint"
-          onChange={(event) => toggle.mutate(event.target.checked)}
+          onChange={(event) => {
+            setWanted(event.target.checked);
+            toggle.mutate(event.target.checked, { onSettled: () => setWanted(null) });
+          }}
         />
         <label htmlFor="trade-toggle">{t('trades.onTable')}</label>
       </span>
