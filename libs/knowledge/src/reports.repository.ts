@@ -18,16 +18,13 @@ export interface GroupRow {
 
 // Whitelisted: interpolated into SQL. A month is the file's opening month for `opened` and
 // `open`, and its closing month for `closed`.
-const KEY: Record<GroupBy, (at: 'created_at' | 'closed_at') => string> = {
+const KEY: Record<GroupBy, (at: string) => string> = {
   category: () => 'category',
   immigrationType: () => 'immigration_type',
   urgency: () => 'urgency',
   outcome: () => 'outcome',
   month: (at) => `to_char(${at} AT TIME ZONE 'UTC', 'YYYY-MM')`,
 };
-
-const QUARTER = (at: string) =>
-  `to_char(${at} AT TIME ZONE 'UTC', 'YYYY') || '-Q' || to_char(${at} AT TIME ZONE 'UTC', 'Q')`;
 
 /**
  * Caseload figures, computed by PostgreSQL in one statement: each file contributes a fact
@@ -70,31 +67,49 @@ export class ReportsRepository {
   ): Promise<GroupRow[]> {
     const from = `$${params.length + 1}`;
     const to = `$${params.length + 2}`;
-    const quarter = (at: string) => (byQuarter ? QUARTER(at) : 'NULL');
+    const opened = `c.created_at >= ${from} AND c.created_at < ${to}`;
+    const closed = `c.closed_at >= ${from} AND c.closed_at < ${to}`;
     // Open files by month are those opened in the range; by any other key, all of them.
-    const openInRange = groupBy === 'month' ? `AND c.created_at >= ${from} AND c.created_at < ${to}` : '';
-    const outcomes = OUTCOMES.map(
-      (o) => `'${o}', count(*) FILTER (WHERE kind = 'closed' AND f.outcome = '${o}')::int`,
-    ).join(', ');
+    const open = groupBy === 'month' ? `${openFileSql('c')} AND ${opened}` : openFileSql('c');
+    const quarter = (at: string) =>
+      byQuarter ? `date_trunc('quarter', c.${at} AT TIME ZONE 'UTC')` : 'NULL::timestamp';
+    const outcome = (o: Outcome) => `"outcome:${o}"`;
+    // Step 1 reads the scope's files once, counting them per (opening key, closing key,
+    // quarters): a few hundred rows. Step 2 sums each measure under its own key: opened
+    // under the opening, closed under the closing; the days to close come as one row each,
+    // for the median (office reports only: channel reports are counts).
     const rows: GroupRow[] = await this.dataSource.query(
-      `SELECT key, quarter,
-         count(*) FILTER (WHERE kind = 'opened')::int AS opened,
-         count(*) FILTER (WHERE kind = 'closed')::int AS closed,
-         count(*) FILTER (WHERE kind = 'open')::int AS open,
-         count(*) FILTER (WHERE kind = 'open' AND under_review)::int AS under_review,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY days) FILTER (WHERE kind = 'closed') AS median_days,
-         json_build_object(${outcomes}) AS outcomes
+      `WITH facts AS (
+         SELECT ${KEY[groupBy]('c.created_at')} AS opened_key, ${KEY[groupBy]('c.closed_at')} AS closed_key,
+           ${quarter('created_at')} AS opened_quarter, ${quarter('closed_at')} AS closed_quarter,
+           count(*) FILTER (WHERE ${opened}) AS opened,
+           count(*) FILTER (WHERE ${closed}) AS closed,
+           count(*) FILTER (WHERE ${open}) AS open,
+           count(*) FILTER (WHERE ${open} AND c.review_since IS NOT NULL) AS under_review,
+           ${OUTCOMES.map((o) => `count(*) FILTER (WHERE ${closed} AND c.outcome = '${o}') AS ${outcome(o)}`).join(',\n           ')},
+           ${byQuarter ? 'NULL::float8[]' : `array_agg(extract(epoch FROM c.closed_at - c.created_at) / 86400) FILTER (WHERE ${closed})`} AS days
+         FROM cases c
+         WHERE ${scope} AND (${opened} OR ${closed} OR ${openFileSql('c')})
+         GROUP BY 1, 2, 3, 4
+       )
+       SELECT key, to_char(quarter, 'YYYY"-Q"Q') AS quarter,
+         sum(opened)::int AS opened, sum(closed)::int AS closed, sum(open)::int AS open,
+         sum(under_review)::int AS under_review,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY day) AS median_days,
+         json_build_object(${OUTCOMES.map((o) => `'${o}', sum(${outcome(o)})::int`).join(', ')}) AS outcomes
        FROM (
-         SELECT ${KEY[groupBy]('created_at')} AS key, ${quarter('c.created_at')} AS quarter, 'opened' AS kind,
-                NULL::float8 AS days, c.outcome, false AS under_review
-         FROM cases c WHERE ${scope} AND c.created_at >= ${from} AND c.created_at < ${to}
+         SELECT opened_key AS key, opened_quarter AS quarter, opened, 0 AS closed, 0 AS open, 0 AS under_review,
+           ${OUTCOMES.map((o) => `0 AS ${outcome(o)}`).join(', ')}, NULL::float8 AS day
+         FROM facts WHERE opened > 0
          UNION ALL
-         SELECT ${KEY[groupBy]('closed_at')}, ${quarter('c.closed_at')}, 'closed',
-                extract(epoch FROM c.closed_at - c.created_at) / 86400, c.outcome, false
-         FROM cases c WHERE ${scope} AND c.closed_at >= ${from} AND c.closed_at < ${to}
+         SELECT closed_key, closed_quarter, 0, closed, 0, 0, ${OUTCOMES.map(outcome).join(', ')}, NULL
+         FROM facts WHERE closed > 0
          UNION ALL
-         SELECT ${KEY[groupBy]('created_at')}, NULL, 'open', NULL, c.outcome, c.review_since IS NOT NULL
-         FROM cases c WHERE ${scope} AND ${openFileSql('c')} ${openInRange}
+         SELECT opened_key, NULL, 0, 0, open, under_review, ${OUTCOMES.map(() => '0').join(', ')}, NULL
+         FROM facts WHERE open > 0
+         UNION ALL
+         SELECT closed_key, NULL, 0, 0, 0, 0, ${OUTCOMES.map(() => '0').join(', ')}, day
+         FROM facts, unnest(days) day
        ) f
        GROUP BY key, quarter`,
       [...params, range.from, range.to],
