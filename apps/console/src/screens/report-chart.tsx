@@ -1,28 +1,25 @@
 import { useIntl } from 'react-intl';
+import { Bar, BarChart, LabelList, XAxis, YAxis } from 'recharts';
 import { useT } from '../i18n/t';
 
 type Bar = { label: string; opened: number; closed: number };
 const ROW = 34;
 const LABEL = 220;
 const WIDTH = 720;
-const BAR = 12;
 
 /**
- * Opened and closed files per group, as horizontal bars drawn in SVG (no charting library:
- * the console adds no dependency, and this lives in the reports screen's lazy chunk).
- * Closed bars are hatched as well as coloured, so the two series differ without colour; the
- * chart is one image for screen readers, whose numbers are the table's.
+ * Opened and closed files per group, as horizontal bars (Recharts, in the reports screen's
+ * lazy chunk). Closed bars are hatched as well as coloured, so the two series differ without
+ * colour. For screen readers the chart is one labelled image: its numbers are the table's.
  */
 export function ReportChart({ bars }: { bars: Bar[] }) {
   const t = useT();
   const intl = useIntl();
-  const max = Math.max(1, ...bars.flatMap((bar) => [bar.opened, bar.closed]));
-  const scale = (value: number) => ((WIDTH - LABEL - 60) * value) / max;
-  const height = bars.length * ROW + 8;
   const series = [
     { key: 'opened', name: t('reports.opened'), className: 'bar-opened' },
     { key: 'closed', name: t('reports.closed'), className: 'bar-closed' },
   ] as const;
+  const number = (value: unknown) => intl.formatNumber(Number(value));
   return (
     <figure className="report-chart">
       <ul className="legend" aria-hidden="true">
@@ -35,44 +32,48 @@ export function ReportChart({ bars }: { bars: Bar[] }) {
           </li>
         ))}
       </ul>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
-        style={{ maxWidth: WIDTH }}
-        role="img"
-        aria-label={t('reports.chart')}
-      >
+      <svg width="0" height="0" aria-hidden="true" className="chart-defs">
         <defs>
           <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" fill="var(--ok)" />
             <line x1="0" y1="0" x2="0" y2="6" stroke="#fff" strokeWidth="2" />
           </pattern>
         </defs>
-        {bars.map((bar, index) => {
-          const y = index * ROW + 4;
-          return (
-            <g key={bar.label}>
-              <text x={LABEL - 8} y={y + BAR + 2} textAnchor="end" className="chart-label">
-                {bar.label}
-              </text>
-              {series.map((item, row) => (
-                <g key={item.key}>
-                  <rect
-                    x={LABEL}
-                    y={y + row * BAR}
-                    width={scale(bar[item.key])}
-                    height={BAR - 2}
-                    className={item.className}
-                  />
-                  <text x={LABEL + scale(bar[item.key]) + 4} y={y + row * BAR + BAR - 3} className="chart-value">
-                    {intl.formatNumber(bar[item.key])}
-                  </text>
-                </g>
-              ))}
-            </g>
-          );
-        })}
       </svg>
+      <div role="img" aria-label={t('reports.chart')} style={{ maxWidth: WIDTH }}>
+        <BarChart
+          layout="vertical"
+          data={bars}
+          responsive
+          style={{ width: '100%', height: bars.length * ROW + 16 }}
+          accessibilityLayer={false}
+          margin={{ top: 4, right: 56, bottom: 4, left: 0 }}
+          barGap={2}
+        >
+          <XAxis type="number" hide allowDecimals={false} domain={[0, 'dataMax']} />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={LABEL}
+            interval={0}
+            tickLine={false}
+            axisLine={false}
+            className="chart-label"
+          />
+          {series.map((item) => (
+            <Bar
+              key={item.key}
+              dataKey={item.key}
+              name={item.name}
+              className={item.className}
+              barSize={10}
+              isAnimationActive={false}
+            >
+              <LabelList dataKey={item.key} position="right" className="chart-value" formatter={number} />
+            </Bar>
+          ))}
+        </BarChart>
+      </div>
     </figure>
   );
 }
