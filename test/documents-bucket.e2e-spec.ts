@@ -1,6 +1,6 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
@@ -14,6 +14,11 @@ import { documentsSuite } from './support/documents-suite.js';
  */
 const BUCKET = 'relay-documents';
 const objectPath = (dir: string, documentId: string) => join(dir, BUCKET, 'documents', `${documentId}._S3rver_object`);
+
+const objectCount = (dir: string) =>
+  existsSync(join(dir, BUCKET, 'documents'))
+    ? readdirSync(join(dir, BUCKET, 'documents')).filter((name) => name.endsWith('._S3rver_object')).length
+    : 0;
 
 async function startBucket() {
   const directory = mkdtempSync(join(tmpdir(), 'relay-s3rver-'));
@@ -36,6 +41,7 @@ documentsSuite('S3-compatible bucket', async () => {
   return {
     app,
     holds: (documentId) => Promise.resolve(existsSync(objectPath(bucket.directory, documentId))),
+    stored: () => Promise.resolve(objectCount(bucket.directory)),
     async close() {
       await app.close();
       await bucket.close();

@@ -9,6 +9,12 @@ documentsSuite('PostgreSQL', async () => {
       const { rows } = await app.db.query(`SELECT 1 FROM document_chunks WHERE document_id = $1 LIMIT 1`, [documentId]);
       return rows.length > 0;
     },
+    async stored() {
+      const { rows } = await app.db.query<{ n: number }>(
+        `SELECT count(DISTINCT document_id)::int AS n FROM document_chunks`,
+      );
+      return rows[0].n;
+    },
     close: () => app.close(),
   };
 });

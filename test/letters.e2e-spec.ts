@@ -155,6 +155,27 @@ describe('letter templates and letters', () => {
     await send(assistant, 'post', `/cases/${caseId}/letters`).send({ templateId: 'nope' }).expect(400);
   });
 
+  it('a letter under an Idempotency-Key is written once; the key with another template is 422', async () => {
+    const first = await template(lead, EN).expect(201);
+    const second = await template(lead, EN).expect(201);
+    const letters = async () =>
+      (
+        await t.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM documents WHERE case_id = $1 AND kind = 'correspondence'`,
+          [caseId],
+        )
+      ).rows[0].n;
+    const write = (templateId: string) =>
+      send(assistant, 'post', `/cases/${caseId}/letters`).set('Idempotency-Key', 'letter-once').send({ templateId });
+    const before = await letters();
+    const written = await write(first.body.id).expect(201);
+    const again = await write(first.body.id).expect(201);
+    expect(again.body).toEqual(written.body);
+    const reused = await write(second.body.id);
+    expect({ status: reused.status, code: reused.body.code }).toEqual({ status: 422, code: 'idempotency_key_reused' });
+    expect(await letters()).toBe(before + 1);
+  });
+
   it('every new route is in the OpenAPI document, and document.added in the AsyncAPI one', async () => {
     const docs = await t.http().get('/api/docs-json').expect(200);
     const paths = docs.body.paths as Record<string, Record<string, { requestBody?: { content: object } }>>;
@@ -167,6 +188,12 @@ describe('letter templates and letters', () => {
     expect(Object.keys(paths['/api/v1/letter-templates']).sort()).toEqual(['get', 'post']);
     expect(Object.keys(paths['/api/v1/letter-templates/{id}'])).toEqual(['get']);
     expect(Object.keys(paths['/api/v1/cases/{id}/letters'])).toEqual(['post']);
+    // Both ways of adding a document are safe to retry, and say so.
+    for (const path of ['/api/v1/cases/{id}/documents', '/api/v1/cases/{id}/letters']) {
+      const post = paths[path].post as { parameters: { name: string; in: string }[]; responses: object };
+      expect(post.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
+      expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['409', '422']));
+    }
     const asyncapi = await t.http().get('/api/docs-asyncapi.json').expect(200);
     expect(JSON.stringify(asyncapi.body)).toContain('document.added');
   });

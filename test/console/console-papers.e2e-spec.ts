@@ -18,6 +18,7 @@ import {
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const literally = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The bytes the browser saved from a download link. */
 async function download(page: Page, link: string): Promise<Buffer> {
@@ -98,6 +99,7 @@ describe('console: documents, letters, outcomes, reports and precedents', () => 
     expect(recorded.map((c: { documentId: string }) => c.documentId)).toEqual([listed[0]!.id]);
 
     // An executable renamed, and random bytes: 415 shown on the file field, nothing stored.
+    const keys: string[] = []; // each upload attempt sends its own Idempotency-Key
     for (const [name, bytes] of [
       ['setup.pdf', Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), randomBytes(2048)])],
       ['noise.bin', randomBytes(4096)],
@@ -110,11 +112,14 @@ describe('console: documents, letters, outcomes, reports and precedents', () => 
         section.getByRole('button', { name: 'Upload the document' }).click(),
       ]);
       expect(answer.status()).toBe(415);
+      keys.push(answer.request().headers()['idempotency-key'] ?? '');
       expect(await fieldError(page, section.getByLabel('File to upload'))).toMatch(
         /^This kind of file is not accepted/,
       );
       expect(await section.getByRole('row', { name: literally(name) }).count()).toBe(0);
     }
+    expect(keys).toEqual([expect.stringMatching(UUID), expect.stringMatching(UUID)]);
+    expect(keys[0]).not.toBe(keys[1]);
     // Over the server's limit: 413, on the file field, nothing stored.
     const big = Buffer.concat([Buffer.from('%PDF-1.4\n', 'latin1'), randomBytes(1_300_000)]);
     await section

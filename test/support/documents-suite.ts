@@ -3,6 +3,7 @@ import { expect } from '@jest/globals';
 import type { TestApp } from './test-app.js';
 import { caseBody, type Member, World } from './world.js';
 import { EXECUTABLE, SAMPLES } from './samples.js';
+import { idempotencyTests } from './documents-idempotency.js';
 import { multipart, MULTIPART_TYPE, type Part, rawRequest, rssOf, zeros } from './upload.js';
 
 const API = '/api/v1';
@@ -12,6 +13,8 @@ export interface StoreUnderTest {
   app: TestApp;
   /** Whether the store still holds bytes for the document. */
   holds(documentId: string): Promise<boolean>;
+  /** How many documents the store holds bytes for (to see that nothing was left behind). */
+  stored(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -423,6 +426,8 @@ export function documentsSuite(label: string, start: () => Promise<StoreUnderTes
       await send(a, 'get', `/documents/${doc}/content`).expect(200);
       await send(b, 'get', `/documents/${doc}/content`).expect(404);
     });
+
+    idempotencyTests(() => ({ t, store, a, upload, newFile }));
 
     it('documents move with a trade, both ways, and stay when the trade is rolled back', async () => {
       const give = await newFile(a);

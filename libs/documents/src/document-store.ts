@@ -10,6 +10,13 @@ export interface ByteSink {
   abort(): Promise<void>;
 }
 
+/** Keeps nothing: for bytes read only to be hashed (a retried upload whose key is taken). */
+export const DISCARD: ByteSink = {
+  write: () => Promise.resolve(),
+  end: () => Promise.resolve(),
+  abort: () => Promise.resolve(),
+};
+
 /**
  * The one interface both stores share. `pg` writes inside the caller's transaction, with
  * the metadata and audit row; `bucket` writes the object first and the row is committed

@@ -52,6 +52,7 @@ export class DocumentsController {
   @Post('cases/:id/documents')
   @ApiOperation({ summary: 'Upload a document to a file' })
   @ProblemResponses(403, 404, 413)
+  @Idempotent({ streamed: true })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadDocumentDto })
   @ApiCreatedResponse({

@@ -3,14 +3,17 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { Request } from 'express';
 import {
   type Actor,
   AppConfig,
   AppError,
   decodeCursor,
   EventLog,
+  IdempotencyKeys,
+  IdempotentReplay,
   type PageQuery,
+  type StreamedClaim,
   streams,
   toPage,
   TransactionRunner,
@@ -19,12 +22,12 @@ import {
 import { AuditService } from '@relay/audit';
 import { CasesService, ConsentEvidence } from '@relay/cases';
 import { DocumentStores } from './document-stores.js';
-import type { ByteSink } from './document-store.js';
+import { type ByteSink, DISCARD } from './document-store.js';
 import { DocumentsRepository } from './documents.repository.js';
 import { type DocumentKind, UploadFieldsDto } from './document.dto.js';
 import { type DocumentRow, toDocumentView } from './document.views.js';
 import { attachmentDisposition, sanitizeFilename } from './filename.js';
-import { receiveUpload } from './multipart-upload.js';
+import { type ReceivedFile, receiveUpload } from './multipart-upload.js';
 import type { MediaType } from './sniff.js';
 import { Slots } from './slots.js';
 
@@ -75,6 +78,7 @@ export class DocumentsService implements OnModuleInit {
     private readonly cases: CasesService,
     private readonly evidence: ConsentEvidence,
     private readonly config: AppConfig,
+    private readonly idempotency: IdempotencyKeys,
   ) {
     this.pgUploads = new Slots(Math.max(1, Math.floor(config.DB_POOL_SIZE / 2)));
   }
@@ -83,19 +87,36 @@ export class DocumentsService implements OnModuleInit {
     this.evidence.provide((tx, caseId, documentId) => this.documents.isLiveConsentForm(tx, caseId, documentId));
   }
 
-  async upload(actor: Actor, caseId: string, req: IncomingMessage): Promise<DocumentView> {
-    // Before reading a byte: an unknown or foreign file is a 404 at once.
+  async upload(actor: Actor, caseId: string, req: Request): Promise<DocumentView> {
+    // Before reading a byte: a malformed Idempotency-Key is a 400, an unknown or foreign file a 404.
+    const once = await this.idempotency.streamed(req, actor);
     await this.cases.handledFile(this.transactions.reader, actor, caseId);
+    try {
+      const view = await this.receive(actor, caseId, req, once);
+      await once?.complete(view);
+      return view;
+    } catch (error) {
+      if (error instanceof IdempotentReplay) return (await once!.replay(error)) as DocumentView;
+      await once?.release();
+      throw error;
+    }
+  }
+
+  /** Streams the upload into the store and keeps it; under a key, claimed between the two. */
+  private async receive(actor: Actor, caseId: string, req: Request, once?: StreamedClaim): Promise<DocumentView> {
     const id = randomUUID();
-    const store = this.stores.current;
+    // A key already taken: the bytes are only hashed, to tell a retry (replay) from a reuse (422).
+    const store = once?.stores === false ? null : this.stores.current;
     const maxBytes = this.config.DOCUMENT_MAX_MB * 1_000_000;
     const receive = async (tx: Tx) => {
-      const { fields, file } = await receiveUpload(req, maxBytes, () => store.open(tx, id));
+      const { fields, file } = await receiveUpload(req, maxBytes, () => (store ? store.open(tx, id) : DISCARD));
       const checked = await checkFields(fields);
       if (!file) throw AppError.invalid('file', 'is required');
+      // A replay or a refusal throws here: the PostgreSQL chunks roll back, the object is removed below.
+      await once?.claim(uploadFingerprint(fields, file));
       return { id, ...checked, ...file, filename: sanitizeFilename(file.filename, file.mediaType) };
     };
-    if (store.transactional) {
+    if (store?.transactional) {
       return this.pgUploads.run(() =>
         this.transactions.run(async (tx) => this.keep(tx, actor, caseId, await receive(tx))),
       );
@@ -105,7 +126,7 @@ export class DocumentsService implements OnModuleInit {
       const received = await receive(this.transactions.reader);
       return await this.transactions.run((tx) => this.keep(tx, actor, caseId, received));
     } catch (error) {
-      await this.stores.removeNow(id);
+      if (store) await this.stores.removeNow(id);
       throw error;
     }
   }
@@ -229,6 +250,15 @@ export class DocumentsService implements OnModuleInit {
 /** What the audit trail may say of a document: never its name or title. */
 function facts(doc: Pick<DocumentRow, 'id' | 'kind' | 'bytes' | 'sha256'>) {
   return { documentId: doc.id, kind: doc.kind, bytes: Number(doc.bytes), sha256: doc.sha256 };
+}
+
+/**
+ * What an upload's Idempotency-Key is bound to, learnt while it streamed: the form fields,
+ * the file's name as sent, its size and SHA-256 (the bytes themselves are never held).
+ */
+function uploadFingerprint(fields: Record<string, string>, file: ReceivedFile) {
+  const sorted = Object.fromEntries(Object.entries(fields).sort(([a], [b]) => a.localeCompare(b)));
+  return { fields: sorted, file: { filename: file.filename ?? null, bytes: file.bytes, sha256: file.sha256 } };
 }
 
 /** The form fields, validated like any JSON body: known fields only, each within its limits. */

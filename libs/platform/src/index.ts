@@ -10,6 +10,7 @@ export * from './http/pagination.js';
 export * from './http/validation.js';
 export * from './http/require-json.js';
 export * from './http/idempotency.interceptor.js';
+export * from './http/idempotency-keys.js';
 export * from './http/etag.js';
 export * from './http/openapi.js';
 export * from './auth/actor.js';

@@ -3189,7 +3189,10 @@ export interface operations {
   DirectoryController_createParty: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body within 24 h answers the first response again */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3249,7 +3252,10 @@ export interface operations {
   DirectoryController_createOffice: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body within 24 h answers the first response again */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3533,7 +3539,10 @@ export interface operations {
   UsersController_addMember: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body within 24 h answers the first response again */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -3807,7 +3816,10 @@ export interface operations {
   CasesController_addNote: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body within 24 h answers the first response again */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -3840,7 +3852,10 @@ export interface operations {
   CasesController_addConsent: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body within 24 h answers the first response again */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -3990,7 +4005,10 @@ export interface operations {
   ChannelsController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body within 24 h answers the first response again */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4135,7 +4153,10 @@ export interface operations {
   ChannelsController_postMessage: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body within 24 h answers the first response again */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -4231,7 +4252,10 @@ export interface operations {
   ChannelsController_postAlert: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body within 24 h answers the first response again */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -4374,7 +4398,10 @@ export interface operations {
   HandoffsController_offer: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body within 24 h answers the first response again */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4577,7 +4604,10 @@ export interface operations {
   TradesController_propose: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body within 24 h answers the first response again */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5057,7 +5087,10 @@ export interface operations {
   DocumentsController_upload: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body within 24 h answers the first response again */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5082,8 +5115,10 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
       429: components['responses']['Problem429'];
     };
   };
@@ -5151,7 +5186,10 @@ export interface operations {
   DocumentsController_writeLetter: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body within 24 h answers the first response again */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5213,7 +5251,10 @@ export interface operations {
   LetterTemplatesController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body within 24 h answers the first response again */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };

@@ -115,13 +115,20 @@ export async function fetchFile(url: string): Promise<{ blob: Blob; filename: st
 /**
  * A signed-in multipart POST through XMLHttpRequest, whose upload reports progress (fetch's
  * does not): `onProgress` gets 0 to 1. Answers the JSON body, or throws its problem details.
+ * `headers` go with every send (the same Idempotency-Key when it is sent again after a refresh).
  */
-export async function postWithProgress<T>(url: string, body: FormData, onProgress: (done: number) => void): Promise<T> {
+export async function postWithProgress<T>(
+  url: string,
+  body: FormData,
+  onProgress: (done: number) => void,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const send = () =>
     new Promise<{ status: number; body: unknown }>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', url);
       if (accessToken) xhr.setRequestHeader('authorization', `Bearer ${accessToken}`);
+      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
       xhr.responseType = 'json';
       xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
       xhr.onload = () => resolve({ status: xhr.status, body: xhr.response as unknown });

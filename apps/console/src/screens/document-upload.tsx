@@ -2,6 +2,7 @@ import { type DragEvent, useId, useRef, useState } from 'react';
 import { postWithProgress, type Problem } from '../api/session';
 import { useEnum, useT } from '../i18n/t';
 import { DOCUMENT_KINDS } from '../ui/enums';
+import { idempotencyKey } from '../ui/idempotency';
 import { Field, ProblemMessage } from '../ui/form';
 import { useFormMutation } from './form-mutation';
 
@@ -30,10 +31,13 @@ export function Upload({ caseId }: { caseId: string }) {
     (values, data) => {
       if (!values.title) data.delete('title'); // an empty title is no title
       setProgress(0);
-      return postWithProgress(`/api/v1/cases/${caseId}/documents`, data, setProgress).catch((error: unknown) => {
-        setProgress(null);
-        throw asFileProblem(error, t);
-      });
+      // One key per submission: a retry of this attempt (a resend after a refresh) is not kept twice.
+      return postWithProgress(`/api/v1/cases/${caseId}/documents`, data, setProgress, idempotencyKey()).catch(
+        (error: unknown) => {
+          setProgress(null);
+          throw asFileProblem(error, t);
+        },
+      );
     },
     [
       ['documents', caseId],

@@ -89,10 +89,11 @@ function routeFacts(app: INestApplication): Map<string, RouteFacts> {
 
 /**
  * Done once for every operation, from the route metadata: @Public() routes that do not check
- * a token themselves get `security: []` (the document's default is the bearer token), and the
- * problem answers that follow from the route's shape are listed: 400 when it takes input, 401
- * when it needs a token, 409/422 when it replays by Idempotency-Key, 412 with If-Match, 415
- * when it takes a body, 429 under the per-user rate limit.
+ * a token themselves get `security: []` (the document's default is the bearer token), an
+ * idempotent route gets the Idempotency-Key header, and the problem answers that follow from
+ * the route's shape are listed: 400 when it takes input, 401 when it needs a token, 409/422
+ * when it replays by Idempotency-Key, 412 with If-Match, 415 when it takes a body, 429 under
+ * the per-user rate limit.
  */
 export function describeProblems(app: INestApplication, document: OpenAPIObject): OpenAPIObject {
   const facts = routeFacts(app);
@@ -103,6 +104,7 @@ export function describeProblems(app: INestApplication, document: OpenAPIObject)
       const route = facts.get(operation.operationId ?? '');
       if (!route) throw new Error(`No route found for operation ${operation.operationId}`);
       if (route.public && !operation.security?.length) operation.security = [];
+      if (route.idempotent) operation.parameters = withIdempotencyKey(operation.parameters);
       operation.responses = withProblems(operation, sharedProblems(operation, route));
     }
   }
@@ -112,6 +114,21 @@ export function describeProblems(app: INestApplication, document: OpenAPIObject)
     Object.keys(PROBLEMS).map((status) => [`Problem${status}`, problem(Number(status) as ProblemStatus)]),
   );
   return document;
+}
+
+/** Every idempotent route takes the header, whether or not its controller names it. */
+function withIdempotencyKey(parameters: OperationObject['parameters'] = []): OperationObject['parameters'] {
+  if (parameters.some((parameter) => 'name' in parameter && parameter.name === 'Idempotency-Key')) return parameters;
+  return [
+    ...parameters,
+    {
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description: 'Makes a retry safe: the same key and body within 24 h answers the first response again',
+      schema: { type: 'string', minLength: 1, maxLength: 255 },
+    },
+  ];
 }
 
 function sharedProblems(operation: OperationObject, route: RouteFacts): ProblemStatus[] {
