@@ -7,6 +7,7 @@ import {
   type LiveEventDataClasses,
   POST_KINDS,
   type PostPayload,
+  toHandoffPayload,
 } from '@relay/platform';
 import type { ChannelRow, PostRow } from './channels.repository.js';
 import type { AlertRow } from './alerts.repository.js';
@@ -45,7 +46,7 @@ export function toPostPayload(row: PostRow): PostPayload {
     deleted,
     version: row.version,
   };
-  if (row.kind === 'handoff') return { ...base, handoff: row.handoff ?? undefined };
+  if (row.kind === 'handoff') return { ...base, handoff: row.handoff ? toHandoffPayload(row.handoff) : undefined };
   if (row.kind !== 'alert') return base;
   return {
     ...base,
