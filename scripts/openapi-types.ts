@@ -7,13 +7,16 @@ import { format, resolveConfig } from 'prettier';
 import { loadConfig } from '@relay/platform';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { openApiDocument } from '../apps/api/src/create-app.js';
+import { liveEventsDocument } from '../apps/api/src/live-event-data.js';
+import { lintAsyncApi } from './asyncapi-lint.js';
 
 /**
  * The console's typed API client comes from the server's OpenAPI document. `--write`
  * regenerates apps/console/src/api/schema.d.ts; without it, this fails when the file no
  * longer matches the server (part of `npm run check`). The app is built in preview mode:
  * nothing is instantiated, so no database is needed. The document is also linted with
- * redocly's recommended rules: any error fails, warnings are printed.
+ * redocly's recommended rules, and the AsyncAPI document of the live events validated by
+ * @asyncapi/parser: any error fails, warnings are printed.
  */
 const TARGET = 'apps/console/src/api/schema.d.ts';
 
@@ -25,7 +28,7 @@ async function main(): Promise<void> {
   });
   app.setGlobalPrefix('api/v1');
   const document = openApiDocument(app);
-  const lintErrors = await lint(document);
+  const lintErrors = (await lint(document)) + (await lintAsyncApi(liveEventsDocument(app)));
   const ast = await openapiTS(document as unknown as Parameters<typeof openapiTS>[0]);
   const header = "// Generated from the server's OpenAPI document by `npm run api:types`. Do not edit.\n";
   const text = await format(header + astToString(ast), {

@@ -18,9 +18,10 @@ import {
   trustProxy,
 } from '@relay/platform';
 import { MULTIPART_ROUTES } from '@relay/documents';
-import { ASYNCAPI_DOCUMENT, RelayIoAdapter } from '@relay/realtime';
+import { RelayIoAdapter } from '@relay/realtime';
 import { AppModule } from './app.module.js';
 import { helmetOptions, serveConsole } from './console.js';
+import { liveEventsDocument } from './live-event-data.js';
 
 /** Builds the HTTP and live (socket.io) application. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
@@ -42,9 +43,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const document = openApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   // The live events (socket.io namespace /live), next to the OpenAPI document.
-  (app.getHttpAdapter().getInstance() as Express).get('/api/docs-asyncapi.json', (_req, res) =>
-    res.json(ASYNCAPI_DOCUMENT),
-  );
+  const asyncApi = liveEventsDocument(app);
+  (app.getHttpAdapter().getInstance() as Express).get('/api/docs-asyncapi.json', (_req, res) => res.json(asyncApi));
   serveConsole(app);
   return app;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type LiveEventData, type LiveEventDataClasses, TRANSFER_VIAS, type TransferPayload } from '@relay/platform';
 import { CaseConsentEntity, CaseEntity, CaseNoteEntity } from './case.entities.js';
 import { ConstituentDto } from './case.dto.js';
 import { CATEGORIES, COMPLEXITIES, IMMIGRATION_TYPES, OUTCOMES, STATUSES, URGENCIES } from './case.enums.js';
@@ -193,3 +194,45 @@ export class NotePageDto {
   @ApiProperty({ type: [NoteDto] }) items: NoteDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
+
+// The `data` of the cases' live events (AsyncAPI): the reference and facts, never the constituent.
+export class CaseCreatedDto implements LiveEventData<'case.created'> {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ enum: CATEGORIES }) category: string;
+  @ApiProperty({ enum: URGENCIES }) urgency: string;
+}
+
+export class CaseUpdatedDto implements LiveEventData<'case.updated'> {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ type: [String], description: "The file's fields that changed (the home office hears only of status)" })
+  changed: string[];
+  @ApiProperty({ enum: STATUSES }) status: string;
+}
+
+/** `case.transferred_out` to the office that gave the file, `case.transferred_in` to the one that took it. */
+export class CaseTransferDto implements TransferPayload {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ format: 'uuid' }) fromOfficeId: string;
+  @ApiProperty({ format: 'uuid' }) toOfficeId: string;
+  @ApiProperty({ enum: TRANSFER_VIAS }) via: TransferPayload['via'];
+  @ApiProperty({ format: 'uuid', description: 'The handoff or trade' }) viaId: string;
+}
+
+export class CaseDeadlineNearDto implements LiveEventData<'case.deadline_near'> {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ format: 'date-time' }) deadline: string;
+  @ApiProperty({ description: 'The DEADLINE_WARNING_HOURS threshold crossed' }) thresholdHours: number;
+}
+
+/** Which class describes the `data` of each event this library sends (see liveEventDataClasses). */
+export const CASE_EVENT_DATA = {
+  'case.created': CaseCreatedDto,
+  'case.updated': CaseUpdatedDto,
+  'case.transferred_in': CaseTransferDto,
+  'case.transferred_out': CaseTransferDto,
+  'case.deadline_near': CaseDeadlineNearDto,
+} satisfies Partial<LiveEventDataClasses>;

@@ -8,3 +8,4 @@ export * from './consent-evidence.js';
 export * from './case-events.js';
 export * from './case-work.js';
 export * from './queue-order.js';
+export { CASE_EVENT_DATA } from './case.views.js';

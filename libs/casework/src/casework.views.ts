@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CATEGORIES, IMMIGRATION_TYPES } from '@relay/cases';
+import type { LiveEventData, LiveEventDataClasses } from '@relay/platform';
 import { DIRECTIONS, INTERACTION_KINDS } from './casework.dto.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -238,3 +239,27 @@ export class ChecklistDto {
   templateId: string | null;
   @ApiProperty({ type: [ChecklistItemDto] }) items: ChecklistItemDto[];
 }
+
+// The `data` of the assistant's-day events (AsyncAPI): ids, the file's reference and times, never the note or summary.
+/** `follow_up.due` on the assignee's user stream and the office stream, once per follow-up. */
+export class FollowUpDueDto implements LiveEventData<'follow_up.due'> {
+  @ApiProperty({ format: 'uuid' }) followUpId: string;
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty() caseReference: string;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+}
+
+/** `ircc.reply_overdue` on the office stream, once per IRCC enquiry past its reply due time. */
+export class IrccReplyOverdueDto implements LiveEventData<'ircc.reply_overdue'> {
+  @ApiProperty({ format: 'uuid' }) interactionId: string;
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty() caseReference: string;
+  @ApiProperty({ format: 'date-time' }) sentAt: string;
+  @ApiProperty({ format: 'date-time' }) replyDueAt: string;
+}
+
+/** Which class describes the `data` of each event this library sends (see liveEventDataClasses). */
+export const CASEWORK_EVENT_DATA = {
+  'follow_up.due': FollowUpDueDto,
+  'ircc.reply_overdue': IrccReplyOverdueDto,
+} satisfies Partial<LiveEventDataClasses>;

@@ -14,10 +14,10 @@ import {
   MinLength,
 } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { Optional, PageQuery } from '@relay/platform';
+import { ALERT_SEVERITIES, Optional, PageQuery } from '@relay/platform';
 import { CATEGORIES, IMMIGRATION_TYPES } from '@relay/cases';
 
-export const SEVERITIES = ['info', 'important', 'urgent'] as const;
+export const SEVERITIES = ALERT_SEVERITIES;
 export type Severity = (typeof SEVERITIES)[number];
 const MAX_BODY = 8000;
 

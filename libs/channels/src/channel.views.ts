@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { PostPayload } from '@relay/platform';
+import {
+  ALERT_SEVERITIES,
+  CHANNEL_KINDS,
+  type HandoffPayload,
+  type LiveEventData,
+  type LiveEventDataClasses,
+  POST_KINDS,
+  type PostPayload,
+  toHandoffPayload,
+} from '@relay/platform';
 import type { ChannelRow, PostRow } from './channels.repository.js';
 import type { AlertRow } from './alerts.repository.js';
 
@@ -37,7 +46,7 @@ export function toPostPayload(row: PostRow): PostPayload {
     deleted,
     version: row.version,
   };
-  if (row.kind === 'handoff') return { ...base, handoff: row.handoff ?? undefined };
+  if (row.kind === 'handoff') return { ...base, handoff: row.handoff ? toHandoffPayload(row.handoff) : undefined };
   if (row.kind !== 'alert') return base;
   return {
     ...base,
@@ -64,10 +73,10 @@ export function toAlertView(row: AlertRow) {
   });
 }
 
-// OpenAPI shapes of the views above.
+// OpenAPI shapes of the views above, and the `data` of the channels' live events (AsyncAPI).
 export class ChannelDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['party', 'region', 'custom'] }) kind: string;
+  @ApiProperty({ enum: CHANNEL_KINDS }) kind: string;
   @ApiProperty() name: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) partyId: string | null;
   @ApiProperty({
@@ -87,32 +96,38 @@ export class ChannelPageDto {
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-export class PostDto {
+/** A post as the `message.*` and `alert.posted` events carry it: no viewer, so no caseRef. */
+export class PostPayloadDto implements PostPayload {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) channelId: string;
-  @ApiProperty({ enum: ['message', 'alert', 'handoff'] }) kind: string;
+  @ApiProperty({ enum: POST_KINDS }) kind: PostPayload['kind'];
   @ApiProperty({ format: 'uuid' }) authorId: string;
   @ApiProperty({ format: 'uuid' }) officeId: string;
   @ApiProperty({ nullable: true, type: String, description: 'null once deleted' }) body: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) replyToId: string | null;
   @ApiProperty({ description: 'A case of the posting office is linked' }) hasCaseLink: boolean;
-  @ApiProperty({ nullable: true, type: String, description: "The linked case's reference, for its own office only" })
-  caseRef: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) editedAt: string | null;
   @ApiProperty() deleted: boolean;
   @ApiProperty({ description: 'Also the ETag; PATCH and DELETE honour If-Match' }) version: number;
   @ApiPropertyOptional() title?: string;
-  @ApiPropertyOptional({ enum: ['info', 'important', 'urgent'] }) severity?: string;
+  @ApiPropertyOptional({ enum: ALERT_SEVERITIES }) severity?: PostPayload['severity'];
   @ApiPropertyOptional({ type: [String] }) categories?: string[];
   @ApiPropertyOptional({ type: [String] }) immigrationTypes?: string[];
   @ApiPropertyOptional({ nullable: true, type: String }) effectiveDate?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) sourceUrl?: string | null;
+  // By name: HandoffDto is the handoffs library's, which depends on this one.
   @ApiPropertyOptional({
     allOf: [{ $ref: '#/components/schemas/HandoffDto' }],
     description: 'A handoff offer made to the channel, as it stands now',
   })
-  handoff?: object;
+  handoff?: HandoffPayload;
+}
+
+/** A post in a feed: its own office also sees which of its cases is linked. */
+export class PostDto extends PostPayloadDto {
+  @ApiProperty({ nullable: true, type: String, description: "The linked case's reference, for its own office only" })
+  caseRef: string | null;
 }
 
 export class FeedPageDto {
@@ -148,3 +163,45 @@ export class AckPageDto {
   @ApiProperty({ type: [AckListItemDto] }) items: AckListItemDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
+
+export class AlertAcknowledgedDto extends AckDto implements LiveEventData<'alert.acknowledged'> {
+  @ApiProperty({ format: 'uuid' }) channelId: string;
+}
+
+export class MessageDeletedDto implements LiveEventData<'message.deleted'> {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) channelId: string;
+}
+
+export class AlertReminderDto implements LiveEventData<'alert.reminder'> {
+  @ApiProperty({ format: 'uuid' }) alertId: string;
+  @ApiProperty({ format: 'uuid' }) channelId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ['urgent'] }) severity: 'urgent';
+  @ApiProperty({ format: 'date-time' }) postedAt: string;
+}
+
+export class ChannelCreatedDto implements LiveEventData<'channel.created'> {
+  @ApiProperty({ format: 'uuid' }) channelId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: CHANNEL_KINDS }) kind: LiveEventData<'channel.created'>['kind'];
+}
+
+/** `channel.member_added` and `channel.member_removed`. */
+export class ChannelMemberDto implements LiveEventData<'channel.member_added'> {
+  @ApiProperty({ format: 'uuid' }) channelId: string;
+  @ApiProperty({ format: 'uuid' }) officeId: string;
+}
+
+/** Which class describes the `data` of each event this library sends (see liveEventDataClasses). */
+export const CHANNEL_EVENT_DATA = {
+  'message.posted': PostPayloadDto,
+  'message.edited': PostPayloadDto,
+  'message.deleted': MessageDeletedDto,
+  'alert.posted': PostPayloadDto,
+  'alert.acknowledged': AlertAcknowledgedDto,
+  'alert.reminder': AlertReminderDto,
+  'channel.created': ChannelCreatedDto,
+  'channel.member_added': ChannelMemberDto,
+  'channel.member_removed': ChannelMemberDto,
+} satisfies Partial<LiveEventDataClasses>;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { HandoffPayload, Tx } from '@relay/platform';
+import type { HandoffRow, Tx } from '@relay/platform';
 
 export type ChannelKind = 'party' | 'region' | 'custom';
 
@@ -38,7 +38,7 @@ export interface PostRow {
   deleted_at: Date | null;
   version: number;
   /** A handoff offer made to the channel, as it stands now (see the handoffs context). */
-  handoff: HandoffPayload | null;
+  handoff: HandoffRow | null;
 }
 
 const CHANNEL_COLUMNS = `c.id, c.kind, c.name, c.party_id, c.created_by, c.owner_office_id, c.version, c.created_at,
@@ -48,13 +48,7 @@ const POST_COLUMNS = `p.id, p.channel_id, p.kind, p.author_id, p.office_id, p.bo
   k.reference AS case_reference, k.handling_office_id AS case_handling_office_id,
   p.title, p.severity, p.categories, p.immigration_types, to_char(p.effective_date, 'YYYY-MM-DD') AS effective_date,
   p.source_url, p.created_at, p.edited_at, p.deleted_at, p.version,
-  (SELECT json_build_object('id', h.id, 'caseId', h.case_id, 'fromOfficeId', h.from_office_id, 'toOfficeId', h.to_office_id,
-     'channelId', h.channel_id, 'note', h.note, 'summary', h.summary, 'status', h.status,
-     'expiresAt', to_char(h.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-     'createdAt', to_char(h.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-     'decidedAt', to_char(h.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-     'acceptedByOfficeId', h.accepted_by_office_id, 'reason', h.reason)
-   FROM handoffs h WHERE h.id = p.handoff_id) AS handoff`;
+  (SELECT row_to_json(h) FROM handoffs h WHERE h.id = p.handoff_id) AS handoff`;
 
 /** Channels, their member offices and their posts. Reads name the office asking. */
 @Injectable()

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { LiveEventData, LiveEventDataClasses } from '@relay/platform';
 import { DOCUMENT_KINDS, LETTER_KINDS, LETTER_LANGUAGES } from './document.dto.js';
 import { MEDIA_TYPES } from './sniff.js';
 
@@ -106,3 +107,16 @@ export class LetterTemplatePageDto {
   @ApiProperty({ type: [LetterTemplateDto] }) items: LetterTemplateDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
+
+/** The `data` of `document.added` (AsyncAPI): never the document's name or title. */
+export class DocumentAddedDto implements LiveEventData<'document.added'> {
+  @ApiProperty({ format: 'uuid' }) documentId: string;
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ description: "The file's reference" }) reference: string;
+  @ApiProperty({ enum: DOCUMENT_KINDS }) kind: string;
+  @ApiProperty({ enum: MEDIA_TYPES }) mediaType: string;
+  @ApiProperty() bytes: number;
+}
+
+/** Which class describes the `data` of each event this library sends (see liveEventDataClasses). */
+export const DOCUMENT_EVENT_DATA = { 'document.added': DocumentAddedDto } satisfies Partial<LiveEventDataClasses>;

@@ -10,7 +10,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { Optional, PageQuery } from '@relay/platform';
+import { HANDOFF_STATUSES, Optional, PageQuery, TRADE_STATUSES } from '@relay/platform';
 
 const NOTE = { maxLength: 2000, description: 'Shared with the other office(s): no constituent details' };
 
@@ -55,9 +55,9 @@ export class HandoffQuery extends PageQuery {
   @IsIn(['incoming', 'outgoing'])
   direction?: 'incoming' | 'outgoing';
 
-  @ApiPropertyOptional({ enum: ['offered', 'accepted', 'declined', 'withdrawn', 'expired'] })
+  @ApiPropertyOptional({ enum: HANDOFF_STATUSES })
   @Optional()
-  @IsIn(['offered', 'accepted', 'declined', 'withdrawn', 'expired'])
+  @IsIn(HANDOFF_STATUSES)
   status?: string;
 }
 
@@ -104,8 +104,8 @@ export class TradeQuery extends PageQuery {
   @IsIn(['incoming', 'outgoing'])
   direction?: 'incoming' | 'outgoing';
 
-  @ApiPropertyOptional({ enum: ['proposed', 'accepted', 'declined', 'withdrawn', 'expired'] })
+  @ApiPropertyOptional({ enum: TRADE_STATUSES })
   @Optional()
-  @IsIn(['proposed', 'accepted', 'declined', 'withdrawn', 'expired'])
+  @IsIn(TRADE_STATUSES)
   status?: string;
 }

@@ -1,7 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
+import {
+  HANDOFF_STATUSES,
+  type HandoffPayload,
+  type LiveEventDataClasses,
+  type RedactedFile,
+  TRADE_STATUSES,
+  type TradePayload,
+} from '@relay/platform';
 
-// OpenAPI shapes of HandoffPayload, TradePayload (libs/platform/src/events/live-event.ts) and the ledger.
-export class RedactedFileDto {
+// OpenAPI shapes of HandoffPayload, TradePayload (libs/platform/src/events/live-event.ts), which
+// are also the `data` of the handoff.* and trade.* live events, and of the ledger.
+export class RedactedFileDto implements RedactedFile {
   @ApiProperty() category: string;
   @ApiProperty({ nullable: true, type: String }) immigrationType: string | null;
   @ApiProperty() urgency: string;
@@ -10,7 +19,7 @@ export class RedactedFileDto {
   @ApiProperty({ type: [String] }) languages: string[];
 }
 
-export class HandoffDto {
+export class HandoffDto implements HandoffPayload {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ format: 'uuid' }) fromOfficeId: string;
@@ -18,7 +27,7 @@ export class HandoffDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) channelId: string | null;
   @ApiProperty() note: string;
   @ApiProperty({ type: RedactedFileDto, description: 'Never a constituent detail' }) summary: RedactedFileDto;
-  @ApiProperty({ enum: ['offered', 'accepted', 'declined', 'withdrawn', 'expired'] }) status: string;
+  @ApiProperty({ enum: HANDOFF_STATUSES }) status: HandoffPayload['status'];
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) decidedAt: string | null;
@@ -35,14 +44,14 @@ export class TradeFileDto extends RedactedFileDto {
   @ApiProperty({ format: 'uuid' }) caseId: string;
 }
 
-export class TradeDto {
+export class TradeDto implements TradePayload {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) proposerOfficeId: string;
   @ApiProperty({ format: 'uuid' }) counterpartyOfficeId: string;
   @ApiProperty() note: string;
   @ApiProperty({ type: [TradeFileDto], description: 'Files the proposer gives' }) give: TradeFileDto[];
   @ApiProperty({ type: [TradeFileDto], description: 'Files the proposer takes' }) take: TradeFileDto[];
-  @ApiProperty({ enum: ['proposed', 'accepted', 'declined', 'withdrawn', 'expired'] }) status: string;
+  @ApiProperty({ enum: TRADE_STATUSES }) status: TradePayload['status'];
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) decidedAt: string | null;
@@ -96,3 +105,17 @@ export class LedgerDto {
   @ApiProperty({ format: 'uuid' }) officeId: string;
   @ApiProperty({ type: [LedgerOfficeDto] }) offices: LedgerOfficeDto[];
 }
+
+/** Which class describes the `data` of each event this library sends (see liveEventDataClasses). */
+export const HANDOFF_EVENT_DATA = {
+  'handoff.offered': HandoffDto,
+  'handoff.accepted': HandoffDto,
+  'handoff.declined': HandoffDto,
+  'handoff.withdrawn': HandoffDto,
+  'handoff.expired': HandoffDto,
+  'trade.proposed': TradeDto,
+  'trade.accepted': TradeDto,
+  'trade.declined': TradeDto,
+  'trade.withdrawn': TradeDto,
+  'trade.expired': TradeDto,
+} satisfies Partial<LiveEventDataClasses>;

@@ -1,38 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { HandoffPayload, RedactedFile, Tx } from '@relay/platform';
-
-interface HandoffRow {
-  id: string;
-  case_id: string;
-  from_office_id: string;
-  to_office_id: string | null;
-  channel_id: string | null;
-  note: string;
-  summary: RedactedFile;
-  status: HandoffPayload['status'];
-  expires_at: Date;
-  created_at: Date;
-  decided_at: Date | null;
-  accepted_by_office_id: string | null;
-  reason: string | null;
-}
-
-export const toHandoffView = (row: HandoffRow): HandoffPayload => ({
-  id: row.id,
-  caseId: row.case_id,
-  fromOfficeId: row.from_office_id,
-  toOfficeId: row.to_office_id,
-  channelId: row.channel_id,
-  note: row.note,
-  summary: row.summary,
-  status: row.status,
-  expiresAt: row.expires_at.toISOString(),
-  createdAt: row.created_at.toISOString(),
-  decidedAt: row.decided_at?.toISOString() ?? null,
-  acceptedByOfficeId: row.accepted_by_office_id,
-  reason: row.reason,
-});
+import { type HandoffPayload, type HandoffRow, toHandoffPayload, type Tx } from '@relay/platform';
 
 // An office sees offers it made, offers made to it, offers it took, and offers to a channel
 // it belonged to when the offer was made (and still belongs to).
@@ -51,7 +19,7 @@ export class HandoffsRepository {
        RETURNING *`,
       Object.values(offer),
     )) as HandoffRow[];
-    return toHandoffView(row);
+    return toHandoffPayload(row);
   }
 
   async findVisible(tx: Tx, officeId: string, id: string, lock = false): Promise<HandoffPayload | null> {
@@ -59,7 +27,7 @@ export class HandoffsRepository {
       `SELECT h.* FROM handoffs h WHERE h.id = $2 AND ${VISIBLE} ${lock ? 'FOR UPDATE OF h' : ''}`,
       [officeId, id],
     )) as HandoffRow[];
-    return rows[0] ? toHandoffView(rows[0]) : null;
+    return rows[0] ? toHandoffPayload(rows[0]) : null;
   }
 
   async list(
@@ -77,7 +45,7 @@ export class HandoffsRepository {
        ORDER BY h.created_at DESC, h.id DESC LIMIT $6`,
       [officeId, filter.direction ?? null, filter.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
     )) as HandoffRow[];
-    return rows.map(toHandoffView);
+    return rows.map(toHandoffPayload);
   }
 
   async decide(
@@ -91,7 +59,7 @@ export class HandoffsRepository {
        WHERE id = $1 RETURNING *`,
       [id, change.status, change.by, change.reason ?? null, change.acceptedBy ?? null],
     )) as [HandoffRow[], number];
-    return toHandoffView(row);
+    return toHandoffPayload(row);
   }
 
   /** Open offers past their time, claimed (marked expired) by this transaction. */
@@ -102,7 +70,7 @@ export class HandoffsRepository {
                     ORDER BY expires_at LIMIT 1000 FOR UPDATE SKIP LOCKED)
        RETURNING *`,
     )) as [HandoffRow[], number];
-    return rows.map(toHandoffView);
+    return rows.map(toHandoffPayload);
   }
 
   /**

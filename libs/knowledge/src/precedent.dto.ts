@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '@relay/platform';
+import { type LiveEventDataClasses, PageQuery, type PrecedentPayload } from '@relay/platform';
 import {
   CATEGORIES,
   type Category,
@@ -50,7 +50,8 @@ export class PrecedentQuery extends PageQuery {
   @ApiPropertyOptional({ enum: OUTCOMES }) @IsOptional() @IsIn(OUTCOMES) outcome?: Outcome;
 }
 
-export class PrecedentDto {
+/** Also the `data` of `precedent.shared`. */
+export class PrecedentDto implements PrecedentPayload {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) channelId: string;
   @ApiProperty({ format: 'uuid' }) officeId: string;
@@ -67,3 +68,6 @@ export class PrecedentPageDto {
   @ApiProperty({ type: [PrecedentDto] }) items: PrecedentDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
+
+/** Which class describes the `data` of each event this library sends (see liveEventDataClasses). */
+export const KNOWLEDGE_EVENT_DATA = { 'precedent.shared': PrecedentDto } satisfies Partial<LiveEventDataClasses>;

@@ -20,6 +20,7 @@ export * from './http/counting-throttler-storage.js';
 export * from './http/redis-throttler-storage.js';
 export * from './platform.module.js';
 export * from './events/live-event.js';
+export * from './events/handoff-payload.js';
 export * from './events/event-log.js';
 export * from './events/live-bus.js';
 export * from './database/job-scheduler.js';

@@ -1931,8 +1931,6 @@ export interface components {
       replyToId: string | null;
       /** @description A case of the posting office is linked */
       hasCaseLink: boolean;
-      /** @description The linked case's reference, for its own office only */
-      caseRef: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -1949,6 +1947,8 @@ export interface components {
       sourceUrl?: string | null;
       /** @description A handoff offer made to the channel, as it stands now */
       handoff?: components['schemas']['HandoffDto'];
+      /** @description The linked case's reference, for its own office only */
+      caseRef: string | null;
     };
     FeedPageDto: {
       items: components['schemas']['PostDto'][];
@@ -2019,8 +2019,6 @@ export interface components {
       replyToId: string | null;
       /** @description A case of the posting office is linked */
       hasCaseLink: boolean;
-      /** @description The linked case's reference, for its own office only */
-      caseRef: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -2037,6 +2035,8 @@ export interface components {
       sourceUrl?: string | null;
       /** @description A handoff offer made to the channel, as it stands now */
       handoff?: components['schemas']['HandoffDto'];
+      /** @description The linked case's reference, for its own office only */
+      caseRef: string | null;
       /** @description Open files of the caller's office that this alert touches */
       affectedOpenCases: number;
       /** @description The caller has acknowledged it */

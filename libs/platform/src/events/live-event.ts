@@ -13,11 +13,19 @@ export interface LiveEvent<T extends LiveEventType = LiveEventType> {
   data: LiveEventMap[T];
 }
 
+// The values of the payloads' enumerations, named once for their types and their documents' `enum`s.
+export const POST_KINDS = ['message', 'alert', 'handoff'] as const;
+export const ALERT_SEVERITIES = ['info', 'important', 'urgent'] as const;
+export const CHANNEL_KINDS = ['party', 'region', 'custom'] as const;
+export const HANDOFF_STATUSES = ['offered', 'accepted', 'declined', 'withdrawn', 'expired'] as const;
+export const TRADE_STATUSES = ['proposed', 'accepted', 'declined', 'withdrawn', 'expired'] as const;
+export const TRANSFER_VIAS = ['handoff', 'trade'] as const;
+
 /** A post as every member office sees it in a feed or an event (see channels). */
 export interface PostPayload {
   id: string;
   channelId: string;
-  kind: 'message' | 'alert' | 'handoff';
+  kind: (typeof POST_KINDS)[number];
   authorId: string;
   officeId: string;
   body: string | null;
@@ -28,7 +36,7 @@ export interface PostPayload {
   deleted: boolean;
   version: number;
   title?: string;
-  severity?: 'info' | 'important' | 'urgent';
+  severity?: (typeof ALERT_SEVERITIES)[number];
   categories?: string[];
   immigrationTypes?: string[];
   effectiveDate?: string | null;
@@ -62,7 +70,7 @@ export interface HandoffPayload {
   channelId: string | null;
   note: string;
   summary: RedactedFile;
-  status: 'offered' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
+  status: (typeof HANDOFF_STATUSES)[number];
   expiresAt: string;
   createdAt: string;
   decidedAt: string | null;
@@ -77,7 +85,7 @@ export interface TradePayload {
   note: string;
   give: ({ caseId: string } & RedactedFile)[];
   take: ({ caseId: string } & RedactedFile)[];
-  status: 'proposed' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
+  status: (typeof TRADE_STATUSES)[number];
   expiresAt: string;
   createdAt: string;
   decidedAt: string | null;
@@ -89,7 +97,7 @@ export interface TransferPayload {
   reference: string;
   fromOfficeId: string;
   toOfficeId: string;
-  via: 'handoff' | 'trade';
+  via: (typeof TRANSFER_VIAS)[number];
   viaId: string;
 }
 
@@ -115,7 +123,7 @@ export interface LiveEventMap {
   'alert.posted': PostPayload;
   'alert.acknowledged': { alertId: string; channelId: string; userId: string; officeId: string; ackedAt: string };
   'alert.reminder': { alertId: string; channelId: string; title: string; severity: 'urgent'; postedAt: string };
-  'channel.created': { channelId: string; name: string; kind: 'party' | 'region' | 'custom' };
+  'channel.created': { channelId: string; name: string; kind: (typeof CHANNEL_KINDS)[number] };
   'channel.member_added': { channelId: string; officeId: string };
   'channel.member_removed': { channelId: string; officeId: string };
   'presence.changed': PresencePayload;
@@ -155,6 +163,29 @@ export interface LiveEventMap {
 }
 
 export type LiveEventType = keyof LiveEventMap;
+
+/** The `data` of one event type; a view class describing it `implements` this. */
+export type LiveEventData<T extends LiveEventType> = LiveEventMap[T];
+
+/**
+ * For each event type, the OpenAPI-decorated class that describes its `data` in the AsyncAPI
+ * document. A class missing a field of the payload, or with one the payload lacks, fails to
+ * compile here, so the document cannot drift from what is sent.
+ */
+export type LiveEventDataClasses = {
+  [T in LiveEventType]: new () => LiveEventData<T>;
+};
+
+type ExactClasses<M extends LiveEventDataClasses> = {
+  [T in LiveEventType]: Exclude<keyof InstanceType<M[T]>, keyof LiveEventData<T>> extends never
+    ? M[T]
+    : { fieldsTheEventLacks: Exclude<keyof InstanceType<M[T]>, keyof LiveEventData<T>> };
+};
+
+/** Checks the classes both ways (see LiveEventDataClasses) and returns them. */
+export function liveEventDataClasses<M extends LiveEventDataClasses>(classes: M & ExactClasses<M>): M {
+  return classes;
+}
 
 /** One entry per key of the map: a type added there and not here fails to compile. */
 const EVERY_EVENT_TYPE: Record<LiveEventType, true> = {
