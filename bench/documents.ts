@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import S3rver from 's3rver';
-import { Api, buildParty, progress, startRelay } from './harness.js';
+import { Api, AUDIT_KEY, buildParty, progress, startRelay } from './harness.js';
 import { percentile } from './machine.js';
 
 const MB = 1_000_000;
@@ -102,7 +102,10 @@ export async function documentsBench(databaseUrl: string, store: 'pg' | 'bucket'
     env.DOCUMENT_STORE_URL = `http://S3RVER:S3RVER@127.0.0.1:${port}/relay-bench`;
   }
   // Migrated beforehand: on a loaded machine a first start may outlast the harness's 30 s.
-  execFileSync(process.execPath, ['dist/scripts/migrate.js'], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+  // With the server's AUDIT_KEY: the first start records which key the audit chain is kept with.
+  execFileSync(process.execPath, ['dist/scripts/migrate.js'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUDIT_KEY },
+  });
   const server = await startRelay(databaseUrl, env);
   let sampler: NodeJS.Timeout | undefined;
   try {
@@ -183,12 +186,12 @@ export async function documentsBench(databaseUrl: string, store: 'pg' | 'bucket'
 
 async function promoteLead(admin: Api, officeId: string): Promise<Api> {
   const email = `lead.${randomBytes(4).toString('hex')}@bench.riding-relay.ca`;
-  await admin.call('POST', `/offices/${officeId}/members`, {
+  const invited = await admin.call<{ invitation: { token: string } }>('POST', `/offices/${officeId}/members`, {
     email,
     displayName: 'Bench lead',
     role: 'office_lead',
-    password: 'bench-member-password',
   });
+  await new Api(admin.baseUrl).acceptInvitation(invited.invitation.token, 'bench-member-password');
   return new Api(admin.baseUrl).login(email, 'bench-member-password');
 }
 

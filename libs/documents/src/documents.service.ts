@@ -60,6 +60,8 @@ interface NewDocument {
  * hang off it. File names and titles are constituent data: they never reach an event, a
  * log line or the audit trail, which carry the id, kind, size and hash.
  */
+const BUCKET_UPLOADS_AT_ONCE = 4;
+
 @Injectable()
 export class DocumentsService implements OnModuleInit {
   /**
@@ -68,6 +70,8 @@ export class DocumentsService implements OnModuleInit {
    * their clients back) rather than time out on the pool.
    */
   private readonly pgUploads: Slots;
+  /** An upload to a bucket holds up to a 5 MiB part in memory: a few at once bound the RSS. */
+  private readonly bucketUploads = new Slots(BUCKET_UPLOADS_AT_ONCE);
 
   constructor(
     private readonly documents: DocumentsRepository,
@@ -123,7 +127,7 @@ export class DocumentsService implements OnModuleInit {
     }
     // The object first, then the row; an object whose row never commits is removed.
     try {
-      const received = await receive(this.transactions.reader);
+      const received = await this.bucketUploads.run(() => receive(this.transactions.reader));
       return await this.transactions.run((tx) => this.keep(tx, actor, caseId, received));
     } catch (error) {
       if (store) await this.stores.removeNow(id);
