@@ -5,11 +5,11 @@ import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import {
-  type Actor,
   AppConfig,
   AppError,
   decodeCursor,
   EventLog,
+  type OfficeActor,
   type PageQuery,
   streams,
   toPage,
@@ -83,7 +83,7 @@ export class DocumentsService implements OnModuleInit {
     this.evidence.provide((tx, caseId, documentId) => this.documents.isLiveConsentForm(tx, caseId, documentId));
   }
 
-  async upload(actor: Actor, caseId: string, req: IncomingMessage): Promise<DocumentView> {
+  async upload(actor: OfficeActor, caseId: string, req: IncomingMessage): Promise<DocumentView> {
     // Before reading a byte: an unknown or foreign file is a 404 at once.
     await this.cases.handledFile(this.transactions.reader, actor, caseId);
     const id = randomUUID();
@@ -111,7 +111,7 @@ export class DocumentsService implements OnModuleInit {
   }
 
   /** Stores a document the server made (a letter) through the same path as an upload. */
-  async keepGenerated(tx: Tx, actor: Actor, caseId: string, doc: Omit<NewDocument, 'id'>, content: Buffer) {
+  async keepGenerated(tx: Tx, actor: OfficeActor, caseId: string, doc: Omit<NewDocument, 'id'>, content: Buffer) {
     const id = randomUUID();
     const store = this.stores.current;
     const sink: ByteSink = store.open(tx, id);
@@ -125,7 +125,7 @@ export class DocumentsService implements OnModuleInit {
     }
   }
 
-  async list(actor: Actor, caseId: string, query: PageQuery) {
+  async list(actor: OfficeActor, caseId: string, query: PageQuery) {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     return this.transactions.run(async (tx) => {
       await this.cases.handledFile(tx, actor, caseId);
@@ -143,7 +143,7 @@ export class DocumentsService implements OnModuleInit {
   }
 
   /** The bytes of a live document; the read is audited before the first byte leaves. */
-  async download(actor: Actor, documentId: string): Promise<Download> {
+  async download(actor: OfficeActor, documentId: string): Promise<Download> {
     const row = await this.transactions.run(async (tx) => {
       const doc = await this.visible(tx, actor, documentId);
       if (doc.deletedAt) throw AppError.notFound('Document');
@@ -167,7 +167,7 @@ export class DocumentsService implements OnModuleInit {
   }
 
   /** Removes the bytes; the row stays as a tombstone saying who, when and why. */
-  async remove(actor: Actor, documentId: string, reason: string): Promise<void> {
+  async remove(actor: OfficeActor, documentId: string, reason: string): Promise<void> {
     await this.transactions.run(async (tx) => {
       const doc = await this.visible(tx, actor, documentId, true);
       if (doc.deletedAt) return;
@@ -185,7 +185,7 @@ export class DocumentsService implements OnModuleInit {
     });
   }
 
-  private async keep(tx: Tx, actor: Actor, caseId: string, doc: NewDocument): Promise<DocumentView> {
+  private async keep(tx: Tx, actor: OfficeActor, caseId: string, doc: NewDocument): Promise<DocumentView> {
     // Checked again in the transaction: the file may have moved while the bytes arrived.
     const kase = await this.cases.handledFile(tx, actor, caseId);
     const row = await this.documents.insert(tx, {
@@ -214,8 +214,8 @@ export class DocumentsService implements OnModuleInit {
   }
 
   /** The document if the caller's office handles its file; 404 otherwise, home office included. */
-  private async visible(tx: Tx, actor: Actor, documentId: string, lock = false): Promise<DocumentRow> {
-    const doc = actor.officeId ? await this.documents.find(tx, documentId, lock) : null;
+  private async visible(tx: Tx, actor: OfficeActor, documentId: string, lock = false): Promise<DocumentRow> {
+    const doc = await this.documents.find(tx, documentId, lock);
     if (!doc) throw AppError.notFound('Document');
     try {
       await this.cases.handledFile(tx, actor, doc.caseId);

@@ -2872,6 +2872,24 @@ export interface components {
         'application/problem+json': components['schemas']['ProblemDto'];
       };
     };
+    /** @description office_required: the caller belongs to no office (an admin), and this works on an office's data */
+    Problem403Office: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'];
+      };
+    };
+    /** @description forbidden: not allowed for this user or office; or office_required: the caller belongs to no office (an admin), and this works on an office's data */
+    Problem403OrOffice: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'];
+      };
+    };
   };
   parameters: never;
   requestBodies: never;
@@ -3646,7 +3664,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -3675,7 +3693,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
@@ -3708,7 +3726,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -3734,6 +3752,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -3766,7 +3785,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       412: components['responses']['Problem412'];
@@ -3799,7 +3818,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -3829,7 +3848,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -3862,7 +3881,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -3891,7 +3910,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -3922,7 +3941,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -3955,7 +3974,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -3984,6 +4003,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       429: components['responses']['Problem429'];
     };
   };
@@ -4038,6 +4058,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4128,6 +4149,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4157,6 +4179,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4186,7 +4209,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       412: components['responses']['Problem412'];
       429: components['responses']['Problem429'];
@@ -4221,7 +4244,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       412: components['responses']['Problem412'];
       415: components['responses']['Problem415'];
@@ -4253,6 +4276,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4286,6 +4310,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       429: components['responses']['Problem429'];
     };
   };
@@ -4310,6 +4335,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4339,6 +4365,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4368,6 +4395,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       429: components['responses']['Problem429'];
     };
   };
@@ -4395,7 +4423,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4424,7 +4452,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4450,6 +4478,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4476,7 +4505,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       429: components['responses']['Problem429'];
@@ -4507,7 +4536,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4539,7 +4568,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4571,6 +4600,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       429: components['responses']['Problem429'];
     };
   };
@@ -4597,7 +4627,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4626,6 +4656,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4652,7 +4683,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       429: components['responses']['Problem429'];
@@ -4683,7 +4714,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4715,7 +4746,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4744,7 +4775,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4803,7 +4834,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -4835,7 +4866,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -4868,7 +4899,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4901,7 +4932,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4954,6 +4985,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       429: components['responses']['Problem429'];
     };
   };
@@ -5049,7 +5081,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -5080,7 +5112,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
@@ -5114,7 +5146,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       416: components['responses']['Problem416'];
       429: components['responses']['Problem429'];
@@ -5143,7 +5175,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -5174,7 +5206,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -5206,7 +5238,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -5234,7 +5266,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
@@ -5262,6 +5294,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -5292,7 +5325,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -5324,7 +5357,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -5359,7 +5392,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -5385,7 +5418,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       429: components['responses']['Problem429'];
@@ -5417,7 +5450,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -5449,7 +5482,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -5484,7 +5517,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -5507,7 +5540,7 @@ export interface operations {
         };
       };
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -5553,7 +5586,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -5583,7 +5616,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
@@ -5619,7 +5652,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       412: components['responses']['Problem412'];
       415: components['responses']['Problem415'];
@@ -5647,7 +5680,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -5678,7 +5711,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       415: components['responses']['Problem415'];
       429: components['responses']['Problem429'];
