@@ -76,6 +76,20 @@ describe('console: every screen in both languages', () => {
     await openAndCheck(page, '/directory', 'fr', 'directory');
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await openAndCheck(page, '/directory', 'en', 'directory');
+    // An office's screen, opened by its URL, says it is for office members; nothing asks the API
+    // for office data (which would answer 403 office_required), not even the urgent alerts.
+    const refused: string[] = [];
+    page.on('response', (res) => void (res.status() === 403 && refused.push(res.url())));
+    for (const [path, language, text] of [
+      ['/follow-ups', 'en', 'your account belongs to no office'],
+      ['/channels', 'fr', 'votre compte n’appartient à aucun bureau'],
+    ] as const) {
+      if (language === 'fr') await page.getByRole('button', { name: 'Français', exact: true }).click();
+      expect(await openAndCheck(page, path, language, 'office-required')).toContain(text);
+    }
+    await page.getByRole('link', { name: 'Aller au répertoire' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Répertoire' }).waitFor();
+    expect(refused).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
