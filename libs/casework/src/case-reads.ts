@@ -27,10 +27,13 @@ export class CaseReads {
 
   /** A list of one file's work: the file must be the caller's office's own (404, or 403 for its home office). */
   async ofHandledFile(actor: OfficeActor, caseId: string, view: string): Promise<void> {
-    await this.transactions.run(async (tx) => {
-      await this.work.handled(tx, actor, caseId);
-      this.recordOne(tx, actor, caseId, view);
-    });
+    await this.transactions.run((tx) => this.inHandledFile(tx, actor, caseId, view));
+  }
+
+  /** The same, in the caller's transaction (which reads the view there). */
+  async inHandledFile(tx: Tx, actor: OfficeActor, caseId: string, view: string): Promise<void> {
+    await this.work.handled(tx, actor, caseId);
+    this.recordOne(tx, actor, caseId, view);
   }
 
   private recordOne(tx: Tx, actor: OfficeActor, caseId: string, view: string) {

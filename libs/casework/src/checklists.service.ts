@@ -12,6 +12,7 @@ import {
 import { AuditService } from '@relay/audit';
 import { type CaseEntity, CaseEvents, CaseWork } from '@relay/cases';
 import { ChannelsService } from '@relay/channels';
+import { CaseReads } from './case-reads.js';
 import { ChecklistsRepository, type TemplateFields } from './checklists.repository.js';
 import type { CreateTemplateDto, TemplateQuery, UpdateChecklistItemDto, UpdateTemplateDto } from './casework.dto.js';
 import { toChecklistItemView, toTemplateView } from './casework.views.js';
@@ -30,6 +31,7 @@ export class ChecklistsService {
     private readonly channels: ChannelsService,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly reads: CaseReads,
   ) {
     // On construction, not at init: the demo seed makes files before the app's init hooks run.
     this.caseEvents.listen({ created: (tx, actor, kase) => this.copyTemplate(tx, actor, kase) });
@@ -123,16 +125,8 @@ export class ChecklistsService {
 
   async checklist(actor: OfficeActor, caseId: string) {
     return this.transactions.run(async (tx) => {
-      await this.work.handled(tx, actor, caseId);
+      await this.reads.inHandledFile(tx, actor, caseId, 'checklist');
       const items = await this.checklists.items(tx, caseId);
-      this.audit.record(tx, {
-        action: 'case.viewed',
-        actor,
-        caseId,
-        targetType: 'case',
-        targetId: caseId,
-        data: { view: 'checklist' },
-      });
       return { caseId, templateId: items[0]?.templateId ?? null, items: items.map(toChecklistItemView) };
     });
   }
