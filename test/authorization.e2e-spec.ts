@@ -1,46 +1,39 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { ADMIN, PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
-import { expectRow, type MatrixRoute, matrixRows } from './support/matrix.js';
+import { expectRow, type Expected as Cell, type MatrixRoute, matrixRows, OFFICE_REQUIRED } from './support/matrix.js';
+import { castOfficePersonas, type OfficeCast, OFFICE_PERSONAS } from './support/office-personas.js';
 import { caseBody, CONSTITUENT_SECRETS, World, type Member } from './support/world.js';
 
 /**
- * Who may call what: every route of the foundation issue against every kind of caller.
+ * Who may call what: every route of the foundation issue against every kind of caller (the
+ * personas of support/office-personas.ts: the columns of the matrix).
  *
  * Offices: A and B belong to party P, C to party Q. The case files under test are handled
- * by office A; a "home case" is handled by A for a constituent of riding B.
- *
- * Personas (the columns of the matrix):
- *   none        no Authorization header
- *   forged      a token of A's assistant with a forged signature
- *   owner       an assistant of A, who opens every case file under test
- *   colleague   another assistant of A
- *   sameParty   an assistant of B (same party; the home office of the home case)
- *   otherParty  an assistant of C
- *   lead        the office lead of A
- *   admin       the directory admin (no office; cannot read case files)
+ * by office A; a "home case" is handled by A for a constituent of riding B. The admin, who
+ * belongs to no office, gets 403 office_required on every case route.
  */
 const API = '/api/v1';
-const PERSONAS = ['none', 'forged', 'owner', 'colleague', 'sameParty', 'otherParty', 'lead', 'admin'] as const;
+const PERSONAS = OFFICE_PERSONAS;
 type Persona = (typeof PERSONAS)[number];
 type Method = 'get' | 'post' | 'patch' | 'delete';
-type Expected = Record<Persona, number>;
+type Expected = Record<Persona, Cell>;
 
 type Route = MatrixRoute<Persona>;
 
 const unique = () => randomBytes(4).toString('hex');
 
 /** 401 without a valid token; `signedIn` for every signed-in persona unless overridden. */
-function statuses(signedIn: number, overrides: Partial<Expected> = {}): Expected {
+function statuses(signedIn: Cell, overrides: Partial<Expected> = {}): Expected {
   const all = Object.fromEntries(PERSONAS.map((p) => [p, signedIn])) as Expected;
   return { ...all, none: 401, forged: 401, ...overrides };
 }
 
 let t: TestApp;
 let world: World;
-let offices: { A: string; B: string; C: string };
+let offices: OfficeCast['offices'];
 let partyP: string;
-const members = {} as Record<Exclude<Persona, 'none' | 'forged'>, Member>;
+let members: OfficeCast['members'];
 let forgedToken: string;
 
 const isSignedIn = (p: Persona): p is keyof typeof members => p !== 'none' && p !== 'forged';
@@ -294,7 +287,7 @@ const caseListRoutes: Route[] = [
   {
     // Admins manage the directory; case files belong to offices.
     name: 'POST /cases',
-    expect: statuses(201, { admin: 403 }),
+    expect: statuses(201, { admin: OFFICE_REQUIRED }),
     async run(p) {
       const res = await call(p, 'post', '/cases', caseBody());
       return {
@@ -305,7 +298,7 @@ const caseListRoutes: Route[] = [
   },
   {
     name: 'GET /cases',
-    expect: statuses(200, { admin: 403 }),
+    expect: statuses(200, { admin: OFFICE_REQUIRED }),
     run: async (p) => ({ res: await call(p, 'get', '/cases') }),
   },
 ];
@@ -319,7 +312,13 @@ function caseRoutes(subject: 'handled' | 'home'): Route[] {
   const open = () => newCase(home ? offices.B : undefined);
   const label = (name: string) => (home ? `${name} (home case)` : name);
   const handlingOffice = (ok: number, forHome = 403) =>
-    statuses(404, { owner: ok, colleague: ok, lead: ok, ...(home ? { sameParty: forHome } : {}) });
+    statuses(404, {
+      owner: ok,
+      colleague: ok,
+      lead: ok,
+      admin: OFFICE_REQUIRED,
+      ...(home ? { sameParty: forHome } : {}),
+    });
   const ownersView = async (id: string) => (await call('owner', 'get', `/cases/${id}`).expect(200)).body;
 
   return [
@@ -496,26 +495,13 @@ describe('authorization matrix', () => {
   beforeAll(async () => {
     t = await startTestApp();
     world = new World(t);
-    partyP = (await world.party()).id;
-    const partyQ = (await world.party()).id;
-    offices = {
-      A: (await world.office(partyP)).id,
-      B: (await world.office(partyP)).id,
-      C: (await world.office(partyQ)).id,
-    };
-    members.owner = await world.member(offices.A);
-    members.colleague = await world.member(offices.A);
-    members.lead = await world.member(offices.A, 'office_lead');
-    members.sameParty = await world.member(offices.B);
-    members.otherParty = await world.member(offices.C);
-    members.admin = await world.admin();
-    const [header, payload] = members.owner.token.split('.');
-    forgedToken = `${header}.${payload}.${Buffer.from('not-the-signature').toString('base64url')}`;
+    ({ partyP, offices, members, forgedToken } = await castOfficePersonas(world));
   });
   afterAll(() => t?.close());
 
-  it.each(ROWS)('%s as %s → %i', (name, persona, status) => expectRow(ROUTES, name, persona, status));
+  it.each(ROWS)('%s as %s → %s', (name, persona, status) => expectRow(ROUTES, name, persona, status));
 
+  // The admin is told the same of both too: 403 office_required, before any file is looked up.
   describe('a file another office cannot see is indistinguishable from one that does not exist', () => {
     // Every row has all four cells: jest passes a `done` callback in place of a missing one.
     const probes: [string, Method, (id: string) => string, object | null][] = [
@@ -535,10 +521,63 @@ describe('authorization matrix', () => {
     it.each(rows)('as %s: %s', async (persona, _name, method, path, body) => {
       const hidden = await call(persona, method, path(await newCase()), body ?? undefined);
       const absent = await call(persona, method, path(randomUUID()), body ?? undefined);
-      expect(hidden.status).toBe(404);
+      expect({ status: hidden.status, code: hidden.body.code }).toEqual(
+        persona === 'admin' ? { status: 403, code: OFFICE_REQUIRED } : { status: 404, code: 'not_found' },
+      );
       expect(hidden.headers['content-type']).toBe(absent.headers['content-type']);
       expect(hidden.text).toBe(absent.text);
     });
+  });
+
+  it('an admin is told office_required before its input is looked at, and the API document says so', async () => {
+    for (const [method, path, body] of [
+      ['post', '/cases', { summary: 42 }],
+      ['get', '/cases?limit=0', undefined],
+      ['patch', '/cases/not-a-uuid', { urgency: 'whenever' }],
+    ] as const) {
+      const res = await call('admin', method, path, body);
+      expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 403, code: OFFICE_REQUIRED });
+      expect(res.body.detail).toMatch(/belongs to no office/);
+    }
+    const docs = (await t.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, { $ref?: string; description?: string }> }>>;
+      components: { responses: Record<string, { description: string }> };
+    };
+    const forbidden = (method: string, path: string) => {
+      const answer = docs.paths[`${API}${path}`][method].responses['403'];
+      return answer?.$ref ? docs.components.responses[answer.$ref.split('/').pop()!].description : answer?.description;
+    };
+    const officeRoutes = [
+      ['get', '/cases'],
+      ['get', '/cases/{id}'],
+      ['get', '/follow-ups'],
+      ['get', '/channels/{id}/feed'],
+      ['get', '/alerts'],
+      ['get', '/handoffs'],
+      ['get', '/trades'],
+      ['get', '/offices/{id}/trade-table'],
+      ['get', '/reports/caseload'],
+      ['get', '/precedents'],
+      ['get', '/letter-templates'],
+      ['get', '/documents/{id}/content'],
+    ];
+    for (const [method, path] of officeRoutes)
+      expect({ path, says: forbidden(method, path) }).toEqual({ path, says: expect.stringContaining(OFFICE_REQUIRED) });
+    // The directory, members, audit, ledger, seat changes and channel membership remain the admin's.
+    const adminRoutes = [
+      ['post', '/parties'],
+      ['get', '/offices/{id}/members'],
+      ['get', '/audit'],
+      ['post', '/channels'],
+      ['post', '/channels/{id}/members'],
+      ['get', '/offices/{id}/ledger'],
+      ['post', '/offices/{id}/transitions'],
+    ];
+    for (const [method, path] of adminRoutes)
+      expect({ path, says: forbidden(method, path) ?? '' }).toEqual({
+        path,
+        says: expect.not.stringContaining(OFFICE_REQUIRED),
+      });
   });
 
   it('lists and searches show a file to its handling office only, and to its home office as status rows', async () => {

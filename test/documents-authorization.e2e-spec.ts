@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { expectRow, type MatrixRoute, matrixRows } from './support/matrix.js';
+import { expectRow, type Expected, type MatrixRoute, matrixRows, OFFICE_REQUIRED } from './support/matrix.js';
 import { caseBody, type Member, World } from './support/world.js';
 import { SAMPLES } from './support/samples.js';
 
@@ -15,7 +15,7 @@ import { SAMPLES } from './support/samples.js';
  *   home        an assistant of H: sees the file's status, never its documents
  *   outsider    an assistant of O
  *   otherParty  an assistant of Q
- *   admin       the directory admin (no office; cannot read case files)
+ *   admin       the directory admin (no office): 403 office_required on every route here
  */
 const API = '/api/v1';
 const PERSONAS = ['none', 'assistant', 'lead', 'home', 'outsider', 'otherParty', 'admin'] as const;
@@ -24,9 +24,10 @@ type SignedIn = Exclude<Persona, 'none'>;
 type Route = MatrixRoute<Persona>;
 type Method = 'get' | 'post' | 'delete';
 
-/** A's members get `own`; everyone else 404 unless overridden. */
-function statuses(own: number, overrides: Partial<Record<Persona, number>> = {}): Record<Persona, number> {
-  return { none: 401, assistant: own, lead: own, home: 404, outsider: 404, otherParty: 404, admin: 404, ...overrides };
+/** A's members get `own`; other offices 404 and the admin office_required unless overridden. */
+function statuses(own: number, overrides: Partial<Record<Persona, Expected>> = {}): Record<Persona, Expected> {
+  const others = { home: 404, outsider: 404, otherParty: 404, admin: OFFICE_REQUIRED } as const;
+  return { none: 401, assistant: own, lead: own, ...others, ...overrides };
 }
 
 let t: TestApp;
@@ -128,7 +129,7 @@ const ROUTES: Route[] = [
   },
   {
     name: 'GET /letter-templates',
-    expect: statuses(200, { home: 200, outsider: 200, otherParty: 200, admin: 403 }),
+    expect: statuses(200, { home: 200, outsider: 200, otherParty: 200 }),
     async run(p) {
       const res = await request(p, 'get', '/letter-templates?limit=200');
       const own = p === 'assistant' || p === 'lead';
@@ -144,7 +145,7 @@ const ROUTES: Route[] = [
   },
   {
     name: 'POST /letter-templates',
-    expect: statuses(403, { lead: 201, home: 403, outsider: 403, otherParty: 403, admin: 403 }),
+    expect: statuses(403, { lead: 201, home: 403, outsider: 403, otherParty: 403 }),
     async run(p) {
       const name = `Template ${randomUUID()}`;
       const res = await request(p, 'post', '/letter-templates').send({
@@ -220,7 +221,7 @@ describe('documents and letters authorization matrix', () => {
   });
   afterAll(() => t?.close());
 
-  it.each(ROWS)('%s as %s → %i', (name, persona, status) => expectRow(ROUTES, name, persona, status));
+  it.each(ROWS)('%s as %s → %s', (name, persona, status) => expectRow(ROUTES, name, persona, status));
 
   describe('a document the caller cannot see is indistinguishable from one that does not exist', () => {
     const probes: [string, Method, (id: string) => string][] = [
@@ -238,7 +239,9 @@ describe('documents and letters authorization matrix', () => {
     it.each(rows)('as %s: %s', async (persona, name, method, path) => {
       const hidden = await request(persona, method, path(target(name)));
       const absent = await request(persona, method, path(randomUUID()));
-      expect(hidden.status).toBe(404);
+      expect({ status: hidden.status, code: hidden.body.code }).toEqual(
+        persona === 'admin' ? { status: 403, code: OFFICE_REQUIRED } : { status: 404, code: 'not_found' },
+      );
       expect(hidden.headers['content-type']).toBe(absent.headers['content-type']);
       expect(hidden.text).toBe(absent.text);
     });

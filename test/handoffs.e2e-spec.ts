@@ -331,14 +331,20 @@ describe('handoffs and trades', () => {
     expect(await listOffers(a.m, 'direction=incoming')).toEqual([]);
     expect((await as(b.m).get(`/handoffs/${offered.id}`).expect(200)).body).toEqual(offered);
 
-    // Outsiders (another office, the home office, an admin) get 404 everywhere.
-    for (const stranger of [outsider.m, home.m, await world.admin()]) {
+    // Outsiders (another office, the home office) get 404 everywhere; an admin, of no office, 403 office_required.
+    for (const stranger of [outsider.m, home.m]) {
       expectProblem(await as(stranger).get(`/handoffs/${offered.id}`), 404, 'not_found');
       expectProblem(await as(stranger).post(`/handoffs/${offered.id}/accept`), 404, 'not_found');
       expectProblem(await as(stranger).post(`/handoffs/${offered.id}/decline`), 404, 'not_found');
       expectProblem(await as(stranger).post(`/handoffs/${offered.id}/withdraw`), 404, 'not_found');
       expect(await listOffers(stranger)).toEqual([]);
     }
+    const admin = await world.admin();
+    expectProblem(await as(admin).get(`/handoffs/${offered.id}`), 403, 'office_required');
+    for (const action of ['accept', 'decline', 'withdraw']) {
+      expectProblem(await as(admin).post(`/handoffs/${offered.id}/${action}`), 403, 'office_required');
+    }
+    expectProblem(await as(admin).get('/handoffs'), 403, 'office_required');
     // The offering office cannot take its own offer.
     expectProblem(await as(a.m).post(`/handoffs/${offered.id}/accept`), 403, 'forbidden');
 

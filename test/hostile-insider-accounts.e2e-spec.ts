@@ -73,7 +73,8 @@ describe('a hostile insider and accounts', () => {
     }, 180_000);
 
     it("reads no file itself, and an assistant it invites is on the office's trail, seen by the lead", async () => {
-      expect((await as(admin).get(`/cases/${fileOfA}`)).status).toBe(404);
+      const read = await as(admin).get(`/cases/${fileOfA}`);
+      expect({ status: read.status, code: read.body.code }).toEqual({ status: 403, code: 'office_required' });
       const invited = (await as(admin).post(`/offices/${officeA}/members`, newMember()).expect(201)).body;
       const trail = (await as(leadA).get('/audit?action=member.created_by_admin').expect(200)).body.items as {
         targetId: string;

@@ -173,9 +173,8 @@ describe('the triage queue', () => {
     const theirs = await freshOffice();
     const file = await open(mine.a);
     expect((await queue(theirs.a)).map((i) => i.id)).not.toContain(file.id);
-    await as(await world.admin())
-      .get('/cases/queue')
-      .expect(403);
+    const admin = await as(await world.admin()).get('/cases/queue');
+    expect({ status: admin.status, code: admin.body.code }).toEqual({ status: 403, code: 'office_required' });
     await t.http().get(`${API}/cases/queue`).expect(401);
     for (const query of ['limit=0', 'limit=201', 'urgency=urgent', 'assigneeId=nope', 'after=bm9wZQ', 'extra=1']) {
       const res = await as(mine.a).get(`/cases/queue?${query}`);

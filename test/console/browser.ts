@@ -161,3 +161,21 @@ export function smallPdf(): Buffer {
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
 }
+
+/**
+ * The set-up every browser test file shares: Chromium and the console server with the demo
+ * data (`env` added), started before the file's tests and closed after them. Read
+ * `session.app` and `session.browser` inside tests and later hooks, once they have started.
+ */
+export function consoleSession(env: Record<string, string> = {}): { readonly app: TestApp; readonly browser: Browser } {
+  const session = {} as { app: TestApp; browser: Browser };
+  beforeAll(async () => {
+    session.browser = await launchBrowser();
+    session.app = await startConsoleApp(env);
+  }, 180_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.app?.close();
+  });
+  return session;
+}

@@ -1,47 +1,38 @@
-import type { Browser } from 'playwright-core';
-import { ADMIN, type TestApp } from '../support/test-app.js';
+import { ADMIN } from '../support/test-app.js';
 import {
   accessibilityViolations,
   openAndCheck,
   LEAD_NEPEAN,
-  launchBrowser,
   openPage,
   screenshot,
   signIn,
-  startConsoleApp,
+  consoleSession,
   switchLanguage,
 } from './browser.js';
 
 // Every screen, in English and in French: axe-core finds no WCAG 2.1 AA violation, the
 // language switch is there, <html lang> follows it, and no text is left in the other language.
 describe('console: every screen in both languages', () => {
-  let app: TestApp;
-  let browser: Browser;
+  const session = consoleSession();
   let caseId: string;
   let channelId: string;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await startConsoleApp();
-    const { rows } = await app.db.query<{ id: string }>(
+    const { rows } = await session.app.db.query<{ id: string }>(
       `SELECT c.id FROM cases c JOIN users u ON u.office_id = c.handling_office_id WHERE u.email = $1 LIMIT 1`,
       [LEAD_NEPEAN],
     );
     caseId = rows[0]!.id;
-    const channels = await app.db.query<{ id: string }>(
+    const channels = await session.app.db.query<{ id: string }>(
       `SELECT c.id FROM channels c JOIN channel_members m ON m.channel_id = c.id
        JOIN users u ON u.office_id = m.office_id WHERE u.email = $1 AND c.kind = 'party'`,
       [LEAD_NEPEAN],
     );
     channelId = channels.rows[0]!.id;
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('the lead’s screens: sign-in, queue, new file, file, channel, handoffs, office', async () => {
     const texts: Record<string, Record<string, string>> = { en: {}, fr: {} };
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await page.goto('/');
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -76,7 +67,7 @@ describe('console: every screen in both languages', () => {
   }, 400_000);
 
   it('the admin’s directory', async () => {
-    const { page, context, errors } = await openPage(browser, app.baseUrl, 'fr');
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl, 'fr');
     await page.goto('/');
     await page.getByLabel('Courriel', { exact: true }).fill(ADMIN.email);
     await page.getByLabel('Mot de passe', { exact: true }).fill(ADMIN.password);
@@ -85,6 +76,20 @@ describe('console: every screen in both languages', () => {
     await openAndCheck(page, '/directory', 'fr', 'directory');
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await openAndCheck(page, '/directory', 'en', 'directory');
+    // An office's screen, opened by its URL, says it is for office members; nothing asks the API
+    // for office data (which would answer 403 office_required), not even the urgent alerts.
+    const refused: string[] = [];
+    page.on('response', (res) => void (res.status() === 403 && refused.push(res.url())));
+    for (const [path, language, text] of [
+      ['/follow-ups', 'en', 'your account belongs to no office'],
+      ['/channels', 'fr', 'votre compte n’appartient à aucun bureau'],
+    ] as const) {
+      if (language === 'fr') await page.getByRole('button', { name: 'Français', exact: true }).click();
+      expect(await openAndCheck(page, path, language, 'office-required')).toContain(text);
+    }
+    await page.getByRole('link', { name: 'Aller au répertoire' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Répertoire' }).waitFor();
+    expect(refused).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

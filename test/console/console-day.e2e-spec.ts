@@ -1,15 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import type { TestApp } from '../support/test-app.js';
+import type { Page } from 'playwright-core';
 import {
   apiToken,
   openAndCheck,
   LEAD_NEPEAN,
-  launchBrowser,
   NEPEAN,
   openPage,
   screenshot,
   signIn,
-  startConsoleApp,
+  consoleSession,
   switchLanguage,
 } from './browser.js';
 
@@ -24,33 +22,27 @@ const localIn = (page: Page, minutes: number) =>
 // and checklist, and the IRCC liaison (/liaison). Jobs run every second, so follow_up.due
 // arrives while the test watches.
 describe('console: the assistant’s day', () => {
-  let app: TestApp;
-  let browser: Browser;
+  const session = consoleSession({ JOB_INTERVAL_SECONDS: '1' });
   let token: string;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await startConsoleApp({ JOB_INTERVAL_SECONDS: '1' });
-    token = await apiToken(app, NEPEAN);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    token = await apiToken(session.app, NEPEAN);
   });
 
-  const get = (path: string) => app.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${token}`);
+  const get = (path: string) => session.app.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${token}`);
   const post = (path: string, body: object) =>
-    app.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${token}`).send(body);
+    session.app.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${token}`).send(body);
 
   /** Nepean's open demo file of this immigration type. */
   async function nepeanFile(immigrationType: string) {
-    const { rows } = await app.db.query<{ id: string; reference: string }>(
+    const { rows } = await session.app.db.query<{ id: string; reference: string }>(
       `SELECT c.id, c.reference FROM cases c JOIN users u ON u.office_id = c.handling_office_id
        WHERE u.email = $1 AND c.immigration_type = $2`,
       [NEPEAN, immigrationType],
     );
     return rows[0]!;
   }
-  const followUpCount = async () => Number((await app.db.query('SELECT count(*) AS n FROM follow_ups')).rows[0].n);
+  const followUpCount = async () =>
+    Number((await session.app.db.query('SELECT count(*) AS n FROM follow_ups')).rows[0].n);
 
   it('a follow-up added on a file for today is on My day; marked done there, it leaves the list and is done', async () => {
     const file = await nepeanFile('family_reunification');
@@ -61,7 +53,7 @@ describe('console: the assistant’s day', () => {
     });
     expect(late.status).toBe(201);
 
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, NEPEAN);
     await page.goto(`/files/${file.id}`);
     const section = page.getByRole('region', { name: 'Follow-ups' });
@@ -137,7 +129,7 @@ describe('console: the assistant’s day', () => {
       irccReference: 'MCMPS-2026-0999',
     }).expect(201);
 
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, NEPEAN);
     await page.goto(`/files/${file.id}`);
     const log = page.getByRole('region', { name: 'Contact log' });
@@ -172,7 +164,7 @@ describe('console: the assistant’s day', () => {
 
   it('a ticked checklist item stays ticked after a reload, with who ticked it', async () => {
     const file = await nepeanFile('stay_of_removal');
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, NEPEAN);
     await page.goto(`/files/${file.id}`);
     const checklist = page.getByRole('region', { name: 'Checklist' });
@@ -194,7 +186,7 @@ describe('console: the assistant’s day', () => {
 
   it('My day refreshes without a reload when a follow-up falls due (follow_up.due)', async () => {
     const file = await nepeanFile('family_reunification');
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, NEPEAN);
     await page.goto('/follow-ups?due=overdue');
     await page.getByText('Live', { exact: true }).waitFor();
@@ -216,9 +208,10 @@ describe('console: the assistant’s day', () => {
   }, 120_000);
 
   it('an office lead writes a checklist template; bad input is refused next to its field; a new file gets it', async () => {
-    const lead = await apiToken(app, LEAD_NEPEAN);
-    const count = async () => Number((await app.db.query('SELECT count(*) AS n FROM checklist_templates')).rows[0].n);
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const lead = await apiToken(session.app, LEAD_NEPEAN);
+    const count = async () =>
+      Number((await session.app.db.query('SELECT count(*) AS n FROM checklist_templates')).rows[0].n);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, LEAD_NEPEAN);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Office' }).click();
     await page.getByRole('link', { name: 'Checklist templates' }).click();
@@ -249,7 +242,7 @@ describe('console: the assistant’s day', () => {
     await edit.getByRole('button', { name: 'Save the changes' }).click();
     await page.getByRole('heading', { level: 3, name: 'Passport: urgent travel' }).waitFor();
 
-    const { body: templates } = await app
+    const { body: templates } = await session.app
       .http()
       .get('/api/v1/checklist-templates')
       .set('Authorization', `Bearer ${lead}`)
@@ -277,7 +270,7 @@ describe('console: the assistant’s day', () => {
 
   it('the new screens in English and French: no axe violation, nothing left untranslated', async () => {
     const file = await nepeanFile('stay_of_removal');
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, LEAD_NEPEAN);
     const screens: [string, string][] = [
       ['my-day', '/follow-ups'],

@@ -1,16 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import type { TestApp } from '../support/test-app.js';
-import {
-  apiToken,
-  CARLETON,
-  DEMO_PASSWORD,
-  launchBrowser,
-  NEPEAN,
-  openPage,
-  screenshot,
-  signIn,
-  startConsoleApp,
-} from './browser.js';
+import type { Page } from 'playwright-core';
+import { apiToken, CARLETON, DEMO_PASSWORD, NEPEAN, openPage, screenshot, signIn, consoleSession } from './browser.js';
 
 /** Presses Tab until the focused element matches; fails after `limit` presses. */
 async function tabTo(page: Page, matches: (focused: { text: string; label: string }) => boolean, limit = 80) {
@@ -25,22 +14,13 @@ async function tabTo(page: Page, matches: (focused: { text: string; label: strin
 }
 
 describe('console: forms and the keyboard', () => {
-  let app: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await startConsoleApp();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const session = consoleSession();
 
-  const caseCount = async () => Number((await app.db.query('SELECT count(*) AS n FROM cases')).rows[0].n);
-  const login = (email: string) => apiToken(app, email);
+  const caseCount = async () => Number((await session.app.db.query('SELECT count(*) AS n FROM cases')).rows[0].n);
+  const login = (email: string) => apiToken(session.app, email);
 
   it('bad input shows the server’s field errors next to the fields, and nothing is saved', async () => {
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, NEPEAN);
     await page.getByRole('link', { name: 'New file' }).click();
     await page.getByRole('heading', { level: 1, name: 'New file' }).waitFor();
@@ -75,20 +55,20 @@ describe('console: forms and the keyboard', () => {
 
   it('keyboard only: triage → open the emergency file → hand it off; read an urgent alert → acknowledge it', async () => {
     const nepean = await login(NEPEAN);
-    const { rows } = await app.db.query<{ id: string; reference: string }>(
+    const { rows } = await session.app.db.query<{ id: string; reference: string }>(
       `SELECT c.id, c.reference FROM cases c JOIN users u ON u.office_id = c.handling_office_id
        WHERE u.email = $1 AND c.urgency = 'emergency'`,
       [NEPEAN],
     );
     const file = rows[0]!;
-    const consent = await app
+    const consent = await session.app
       .http()
       .post(`/api/v1/cases/${file.id}/consents`)
       .set('Authorization', `Bearer ${nepean}`)
       .send({ scope: 'share_with_offices', grantedAt: new Date().toISOString(), evidence: 'IMM 5476 signed' });
     expect(consent.status).toBe(201);
 
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await page.goto('/');
     await tabTo(page, (f) => f.label === 'Email');
     await page.keyboard.type(NEPEAN);
@@ -110,17 +90,17 @@ describe('console: forms and the keyboard', () => {
     await tabTo(page, (f) => f.text === 'Send the offer');
     await page.keyboard.press('Enter');
     await page.getByText('The offer was sent.').waitFor();
-    const offers = await app.db.query(`SELECT status FROM handoffs WHERE case_id = $1`, [file.id]);
+    const offers = await session.app.db.query(`SELECT status FROM handoffs WHERE case_id = $1`, [file.id]);
     expect(offers.rows).toEqual([{ status: 'offered' }]);
 
     // An urgent alert arrives; the keyboard reaches its Acknowledge button.
     const carleton = await login(CARLETON);
-    const channel = await app.db.query<{ id: string }>(
+    const channel = await session.app.db.query<{ id: string }>(
       `SELECT c.id FROM channels c JOIN channel_members m ON m.channel_id = c.id
        JOIN users u ON u.office_id = m.office_id WHERE u.email = $1 AND c.kind = 'party'`,
       [CARLETON],
     );
-    await app
+    await session.app
       .http()
       .post(`/api/v1/channels/${channel.rows[0]!.id}/alerts`)
       .set('Authorization', `Bearer ${carleton}`)

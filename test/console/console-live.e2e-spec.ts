@@ -1,38 +1,17 @@
-import type { Browser } from 'playwright-core';
-import type { TestApp } from '../support/test-app.js';
-import {
-  CARLETON,
-  launchBrowser,
-  NEPEAN,
-  openPage,
-  screenshot,
-  signIn,
-  startConsoleApp,
-  apiToken,
-  partyChannel,
-} from './browser.js';
+import { CARLETON, NEPEAN, openPage, screenshot, signIn, consoleSession, apiToken, partyChannel } from './browser.js';
 
 // Two offices, each in its own browser context, on one server: what one does appears in the
 // other's console without a reload.
 describe('console: live between offices', () => {
-  let app: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await startConsoleApp();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const session = consoleSession();
 
   it('an urgent alert posted by one office appears on the other’s open screen within 2 s; its acknowledgement comes back live', async () => {
-    const a = await openPage(browser, app.baseUrl);
-    const b = await openPage(browser, app.baseUrl);
+    const a = await openPage(session.browser, session.app.baseUrl);
+    const b = await openPage(session.browser, session.app.baseUrl);
     await signIn(a.page, NEPEAN); // stays on the triage queue
     await signIn(b.page, CARLETON);
-    const channelId = await partyChannel(app, CARLETON);
-    expect(await partyChannel(app, NEPEAN)).toBe(channelId); // same party
+    const channelId = await partyChannel(session.app, CARLETON);
+    expect(await partyChannel(session.app, NEPEAN)).toBe(channelId); // same party
     await b.page.goto(`/channels/${channelId}`);
     await a.page.getByText('Live', { exact: true }).waitFor();
     await b.page.getByText('Live', { exact: true }).waitFor();
@@ -63,8 +42,8 @@ describe('console: live between offices', () => {
   }, 180_000);
 
   it('a handoff offered in office A’s console is accepted in office B’s: A sees status only, B sees the constituent', async () => {
-    const a = await openPage(browser, app.baseUrl);
-    const b = await openPage(browser, app.baseUrl);
+    const a = await openPage(session.browser, session.app.baseUrl);
+    const b = await openPage(session.browser, session.app.baseUrl);
     await signIn(a.page, NEPEAN);
     await signIn(b.page, CARLETON);
     await a.page.getByRole('link', { name: /-00002$/ }).click(); // the family reunification file
@@ -108,18 +87,18 @@ describe('console: live between offices', () => {
   }, 180_000);
 
   it('a message posted while the server restarts appears once the page reconnects, once', async () => {
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, NEPEAN);
-    const channelId = await partyChannel(app, NEPEAN);
+    const channelId = await partyChannel(session.app, NEPEAN);
     await page.goto(`/channels/${channelId}`);
     await page.getByText('Live', { exact: true }).waitFor();
-    const carleton = await apiToken(app, CARLETON);
+    const carleton = await apiToken(session.app, CARLETON);
 
-    await app.server.stop();
+    await session.app.server.stop();
     await page.getByText('Reconnecting…').waitFor();
-    await app.server.start(120_000);
+    await session.app.server.start(120_000);
     const body = `Posted during the restart ${Date.now()}`;
-    const res = await app
+    const res = await session.app
       .http()
       .post(`/api/v1/channels/${channelId}/messages`)
       .set('Authorization', `Bearer ${carleton}`)

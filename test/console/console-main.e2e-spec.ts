@@ -1,25 +1,14 @@
-import type { Browser } from 'playwright-core';
-import type { TestApp } from '../support/test-app.js';
-import { launchBrowser, NEPEAN, openPage, screenshot, signIn, startConsoleApp } from './browser.js';
+import { consoleSession, NEPEAN, openPage, screenshot, signIn } from './browser.js';
 
 // A real headless Chromium against the built server and the demo data.
 describe('console: sign in, the triage queue and a file', () => {
-  let app: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await startConsoleApp();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const session = consoleSession();
 
   it('signs in, shows the seeded emergency file first, opens it, adds a note and sees it in the history', async () => {
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, NEPEAN);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    const { rows } = await app.db.query<{ reference: string }>(
+    const { rows } = await session.app.db.query<{ reference: string }>(
       `SELECT reference FROM cases WHERE urgency = 'emergency' AND handling_office_id =
          (SELECT office_id FROM users WHERE email = $1)`,
       [NEPEAN],
@@ -42,7 +31,7 @@ describe('console: sign in, the triage queue and a file', () => {
   });
 
   it('refreshes silently from its HttpOnly cookie after a reload, and signs out', async () => {
-    const { page, context } = await openPage(browser, app.baseUrl);
+    const { page, context } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, NEPEAN);
     expect(await page.evaluate('document.cookie')).toBe(''); // the refresh cookie is not readable
     await page.reload();

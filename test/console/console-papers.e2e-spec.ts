@@ -1,18 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import type { TestApp } from '../support/test-app.js';
+import type { Page } from 'playwright-core';
 import {
   apiToken,
   checkScreen,
   fieldError,
-  launchBrowser,
   NEPEAN,
   openPage,
   screenshot,
   signIn,
   smallPdf,
-  startConsoleApp,
+  consoleSession,
   switchLanguage,
 } from './browser.js';
 
@@ -27,12 +25,11 @@ async function download(page: Page, link: string): Promise<Buffer> {
 }
 
 describe('console: documents, letters, outcomes, reports and precedents', () => {
-  let app: TestApp;
-  let browser: Browser;
+  const session = consoleSession({ DOCUMENT_MAX_MB: '1' }); // a small limit, to see the 413 from the browser
   let token: string;
   let caseId: string;
   const api = (method: 'get' | 'post' | 'patch', path: string) =>
-    app.http()[method](`/api/v1${path}`).set('Authorization', `Bearer ${token}`);
+    session.app.http()[method](`/api/v1${path}`).set('Authorization', `Bearer ${token}`);
   const documents = async () =>
     (await api('get', `/cases/${caseId}/documents`).expect(200)).body.items as {
       id: string;
@@ -45,9 +42,7 @@ describe('console: documents, letters, outcomes, reports and precedents', () => 
     }[];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await startConsoleApp({ DOCUMENT_MAX_MB: '1' }); // a small limit, to see the 413 from the browser
-    token = await apiToken(app, NEPEAN);
+    token = await apiToken(session.app, NEPEAN);
     const created = await api('post', '/cases')
       .send({
         category: 'immigration',
@@ -60,14 +55,10 @@ describe('console: documents, letters, outcomes, reports and precedents', () => 
       })
       .expect(201);
     caseId = created.body.id;
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('uploads a PDF, downloads the same bytes, refuses an executable, writes a letter, deletes with a reason', async () => {
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, NEPEAN);
     await page.goto(`/files/${caseId}`);
     const section = page.getByRole('region', { name: 'Documents and letters' });
@@ -176,7 +167,7 @@ describe('console: documents, letters, outcomes, reports and precedents', () => 
   }, 240_000);
 
   it('resolves the file with an outcome, then shares it as a precedent found by a word', async () => {
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, NEPEAN);
     await page.goto(`/files/${caseId}`);
     const status = page.getByRole('form', { name: 'Change the status' });
@@ -227,7 +218,7 @@ describe('console: documents, letters, outcomes, reports and precedents', () => 
   }, 240_000);
 
   it('shows the caseload the API reports for the same range, its CSV, and a channel’s report with “<5”', async () => {
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, NEPEAN);
     await page.getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();

@@ -1,15 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN, PASSWORD, type TestApp } from '../support/test-app.js';
+import type { Page } from 'playwright-core';
+import { ADMIN, PASSWORD } from '../support/test-app.js';
 import {
   apiToken,
   CARLETON,
   signIn,
   checkScreen,
   fieldError,
-  launchBrowser,
   NEPEAN,
   openPage,
-  startConsoleApp,
+  consoleSession,
   switchLanguage,
 } from './browser.js';
 
@@ -31,29 +30,25 @@ async function signInAs(page: Page, email: string, password: string, heading: st
 // A seat changing hands in the console: the admin schedules it on the directory screen, the
 // job applies it (every second here), and the office's new team reviews the files left open.
 describe('console: a seat changes hands', () => {
-  let app: TestApp;
-  let browser: Browser;
+  const session = consoleSession({ JOB_INTERVAL_SECONDS: '1' });
   let admin: string;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await startConsoleApp({ JOB_INTERVAL_SECONDS: '1' });
-    const res = await app.http().post('/api/v1/auth/login').send({ email: ADMIN.email, password: ADMIN.password });
+    const res = await session.app
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: ADMIN.email, password: ADMIN.password });
     admin = res.body.accessToken as string;
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   const as = (token: string) => ({
-    get: (path: string) => app.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${token}`),
+    get: (path: string) => session.app.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${token}`),
     post: (path: string, body: object) =>
-      app.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${token}`).send(body),
+      session.app.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${token}`).send(body),
   });
 
   it('the admin schedules it, then a new member keeps a file only after recording a consent', async () => {
     const office = (
-      await app.db.query<{ id: string; name: string; party_id: string }>(
+      await session.app.db.query<{ id: string; name: string; party_id: string }>(
         `SELECT o.id, o.name, o.party_id FROM offices o JOIN users u ON u.office_id = o.id WHERE u.email = $1`,
         [NEPEAN],
       )
@@ -66,7 +61,7 @@ describe('console: a seat changes hands', () => {
     const next = parties.find((party) => party.id !== office.party_id)!;
 
     // The admin, on the directory screen.
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signInAs(page, ADMIN.email, ADMIN.password, 'Directory');
     await page.getByLabel('Search the offices (code or name)').fill(office.name);
     await page.getByRole('button', { name: `Schedule a seat change for ${office.name}` }).click();
@@ -116,15 +111,15 @@ describe('console: a seat changes hands', () => {
         languages: ['en', 'fr'],
       })
       .expect(201);
-    await app
+    await session.app
       .http()
       .post('/api/v1/auth/invitations/accept')
       .send({ token: invited.body.invitation.token, password: PASSWORD })
       .expect(200);
-    const member = (await app.http().post('/api/v1/auth/login').send({ email, password: PASSWORD }).expect(200)).body
-      .accessToken as string;
+    const member = (await session.app.http().post('/api/v1/auth/login').send({ email, password: PASSWORD }).expect(200))
+      .body.accessToken as string;
 
-    const team = await openPage(browser, app.baseUrl);
+    const team = await openPage(session.browser, session.app.baseUrl);
     const p = team.page;
     await signInAs(p, email, PASSWORD, 'Triage queue');
     const marked = p.getByRole('row').filter({ has: p.getByText('Under review', { exact: true }) });
@@ -135,7 +130,7 @@ describe('console: a seat changes hands', () => {
     await checkScreen(p, 'queue-under-review', 'en');
     const link = marked.first().getByRole('link');
     const reference = await link.innerText();
-    const file = (await app.db.query<{ id: string }>(`SELECT id FROM cases WHERE reference = $1`, [reference]))
+    const file = (await session.app.db.query<{ id: string }>(`SELECT id FROM cases WHERE reference = $1`, [reference]))
       .rows[0]!;
     await link.click();
 
@@ -188,7 +183,7 @@ describe('console: a seat changes hands', () => {
     await frMarked.first().getByRole('link').click();
     await p.getByRole('button', { name: 'Fermer comme aiguillé' }).click();
     await p.getByRole('region', { name: 'À revoir : le siège a changé de mains' }).waitFor({ state: 'detached' });
-    const { rows } = await app.db.query<{ id: string }>(`SELECT id FROM cases WHERE reference = $1`, [other]);
+    const { rows } = await session.app.db.query<{ id: string }>(`SELECT id FROM cases WHERE reference = $1`, [other]);
     expect((await as(member).get(`/cases/${rows[0]!.id}`).expect(200)).body).toMatchObject({
       status: 'closed',
       outcome: 'referred',
@@ -202,12 +197,12 @@ describe('console: a seat changes hands', () => {
   it('the reports screen draws the caseload as a chart beside its table', async () => {
     const range = { from: '2025-01-01', to: '2026-12-31', groupBy: 'category' };
     const report = (
-      await as(await apiToken(app, CARLETON))
+      await as(await apiToken(session.app, CARLETON))
         .get('/reports/caseload')
         .query(range)
         .expect(200)
     ).body as { groups: { label: string; opened: number; closed: number }[] };
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, CARLETON);
     await page.goto(`/reports?${new URLSearchParams(range).toString()}`);
     const chart = page.getByRole('img', { name: /^Chart of the files opened and closed/ });

@@ -1,15 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN, type TestApp } from '../support/test-app.js';
+import type { Page } from 'playwright-core';
+import { ADMIN } from '../support/test-app.js';
 import {
   accessibilityViolations,
   CARLETON,
   LEAD_NEPEAN,
-  launchBrowser,
   NEPEAN,
   openPage,
   screenshot,
   signIn,
-  startConsoleApp,
+  consoleSession,
   apiToken,
   partyChannel,
 } from './browser.js';
@@ -17,20 +16,11 @@ import {
 // The gaps of issue 12: trades between two offices' consoles, files put on the table, channel
 // offers and replies, the office lead's members and channels, the admin's directory.
 describe('console: trades, channel offers and replies, office and directory', () => {
-  let app: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await startConsoleApp();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const session = consoleSession();
 
   /** An open demo file of the user's office, by its kind. */
   async function fileOf(email: string, immigrationTypeOrCategory: string): Promise<string> {
-    const { rows } = await app.db.query<{ id: string }>(
+    const { rows } = await session.app.db.query<{ id: string }>(
       `SELECT c.id FROM cases c JOIN users u ON u.office_id = c.handling_office_id
        WHERE u.email = $1 AND (c.immigration_type = $2 OR c.category = $2) AND c.status <> 'resolved'`,
       [email, immigrationTypeOrCategory],
@@ -39,10 +29,10 @@ describe('console: trades, channel offers and replies, office and directory', ()
   }
 
   async function consent(email: string, caseId: string) {
-    const res = await app
+    const res = await session.app
       .http()
       .post(`/api/v1/cases/${caseId}/consents`)
-      .set('Authorization', `Bearer ${await apiToken(app, email)}`)
+      .set('Authorization', `Bearer ${await apiToken(session.app, email)}`)
       .send({
         scope: 'share_with_offices',
         grantedAt: new Date(Date.now() - 60_000).toISOString(),
@@ -53,7 +43,7 @@ describe('console: trades, channel offers and replies, office and directory', ()
 
   const handlingOffice = async (caseId: string) =>
     (
-      await app.db.query<{ code: string }>(
+      await session.app.db.query<{ code: string }>(
         `SELECT o.code FROM cases c JOIN offices o ON o.id = c.handling_office_id WHERE c.id = $1`,
         [caseId],
       )
@@ -98,14 +88,14 @@ describe('console: trades, channel offers and replies, office and directory', ()
     const take = await fileOf(CARLETON, 'employment_insurance');
     await consent(NEPEAN, give);
     await consent(CARLETON, take);
-    const a = await openPage(browser, app.baseUrl);
-    const b = await openPage(browser, app.baseUrl);
+    const a = await openPage(session.browser, session.app.baseUrl);
+    const b = await openPage(session.browser, session.app.baseUrl);
     await signIn(a.page, NEPEAN);
     await signIn(b.page, CARLETON);
 
     await putOnTheTable(b.page, take);
     await putOnTheTable(a.page, give);
-    const table = await app.db.query<{ available_for_trade: boolean }>(
+    const table = await session.app.db.query<{ available_for_trade: boolean }>(
       `SELECT available_for_trade FROM cases WHERE id = ANY($1::uuid[])`,
       [[give, take]],
     );
@@ -116,7 +106,7 @@ describe('console: trades, channel offers and replies, office and directory', ()
     await a.page.getByRole('link', { name: 'Trade proposals and the files on the table' }).click();
     await a.page.getByRole('heading', { level: 1, name: 'Trades' }).waitFor();
     const form = a.page.getByRole('form', { name: 'Propose a trade' });
-    const carleton = await app.db.query<{ id: string }>(`SELECT id FROM offices WHERE code = '35020'`);
+    const carleton = await session.app.db.query<{ id: string }>(`SELECT id FROM offices WHERE code = '35020'`);
     await form.getByLabel('Neighbouring office').selectOption(carleton.rows[0]!.id);
     const giving = form.getByRole('group', { name: 'Files you give (on your table)' });
     const taking = form.getByRole('group', { name: 'Files you take (on their table)' });
@@ -149,24 +139,24 @@ describe('console: trades, channel offers and replies, office and directory', ()
   }, 300_000);
 
   it('a handoff offered to a channel is accepted from the feed; a reply names the message it answers', async () => {
-    const channelId = await partyChannel(app, NEPEAN);
+    const channelId = await partyChannel(session.app, NEPEAN);
     const caseId = await fileOf(NEPEAN, 'family_reunification');
     await consent(NEPEAN, caseId);
-    const nepean = await apiToken(app, NEPEAN);
-    const offer = await app
+    const nepean = await apiToken(session.app, NEPEAN);
+    const offer = await session.app
       .http()
       .post('/api/v1/handoffs')
       .set('Authorization', `Bearer ${nepean}`)
       .send({ caseId, channelId, note: 'French-speaking family: who has room?' });
     expect(offer.status).toBe(201);
-    const question = await app
+    const question = await session.app
       .http()
       .post(`/api/v1/channels/${channelId}/messages`)
       .set('Authorization', `Bearer ${nepean}`)
       .send({ body: 'Anyone seeing delays on spousal files?' });
     expect(question.status).toBe(201);
 
-    const b = await openPage(browser, app.baseUrl);
+    const b = await openPage(session.browser, session.app.baseUrl);
     await signIn(b.page, CARLETON);
     await b.page.goto(`/channels/${channelId}`);
     const feed = b.page.getByRole('region', { name: 'Feed' });
@@ -177,7 +167,7 @@ describe('console: trades, channel offers and replies, office and directory', ()
     await b.page.keyboard.type('Yes, about eight months here.'); // the reply button moved focus to the message
     await form.getByRole('button', { name: 'Post the message' }).click();
     await feed.getByText('In reply to: Anyone seeing delays on spousal files?').waitFor();
-    const reply = await app.db.query<{ reply_to_id: string }>(
+    const reply = await session.app.db.query<{ reply_to_id: string }>(
       `SELECT reply_to_id FROM channel_posts WHERE body = 'Yes, about eight months here.'`,
     );
     expect(reply.rows[0]?.reply_to_id).toBe(question.body.id);
@@ -192,12 +182,13 @@ describe('console: trades, channel offers and replies, office and directory', ()
   }, 180_000);
 
   it('the office lead changes a member’s role (persisted), creates a channel with a neighbour and leaves it', async () => {
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, LEAD_NEPEAN);
     await page.getByRole('link', { name: 'Office', exact: true }).click();
     await page.getByLabel('Role of Sam Assistant').selectOption('office_lead');
     await page.getByRole('button', { name: 'Save the role of Sam Assistant' }).click();
-    const role = async () => (await app.db.query(`SELECT role FROM users WHERE email = $1`, [NEPEAN])).rows[0].role;
+    const role = async () =>
+      (await session.app.db.query(`SELECT role FROM users WHERE email = $1`, [NEPEAN])).rows[0].role;
     for (let i = 0; i < 50 && (await role()) !== 'office_lead'; i++) await page.waitForTimeout(100);
     expect(await role()).toBe('office_lead');
     await page.reload();
@@ -211,7 +202,7 @@ describe('console: trades, channel offers and replies, office and directory', ()
     await axeBothLanguages(page, 'office');
     const members = async () =>
       (
-        await app.db.query(
+        await session.app.db.query(
           `SELECT count(*)::int AS n FROM channel_members m JOIN channels c ON c.id = m.channel_id
            WHERE c.name = 'Ottawa west caseworkers'`,
         )
@@ -225,7 +216,7 @@ describe('console: trades, channel offers and replies, office and directory', ()
   }, 180_000);
 
   it('the admin adds a party and an office, then renames the office', async () => {
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await page.goto('/');
     await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
@@ -253,7 +244,7 @@ describe('console: trades, channel offers and replies, office and directory', ()
     await edit.getByLabel('Name in English').fill('Testville Centre');
     await edit.getByRole('button', { name: 'Save the office' }).click();
     await page.getByRole('rowheader', { name: 'Testville Centre' }).waitFor();
-    const saved = await app.db.query<{ name: string; name_fr: string; short_name: string }>(
+    const saved = await session.app.db.query<{ name: string; name_fr: string; short_name: string }>(
       `SELECT o.name, o.name_fr, p.short_name FROM offices o JOIN parties p ON p.id = o.party_id WHERE o.code = '99001'`,
     );
     expect(saved.rows).toEqual([{ name: 'Testville Centre', name_fr: 'Testville-Nord', short_name: 'TPC' }]);

@@ -1,16 +1,14 @@
 import { crc32, deflateSync } from 'node:zlib';
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { TestApp } from '../support/test-app.js';
+import type { Locator, Page } from 'playwright-core';
 import {
   apiToken,
   checkScreen,
-  launchBrowser,
   NEPEAN,
   openPage,
   screenshot,
   signIn,
   smallPdf,
-  startConsoleApp,
+  consoleSession,
   switchLanguage,
 } from './browser.js';
 
@@ -64,19 +62,21 @@ const focused = async (locator: Locator) => {
 };
 
 describe('console: documents dropped with progress, and previewed', () => {
-  let app: TestApp;
-  let browser: Browser;
+  const session = consoleSession();
   let token: string;
   let caseId: string;
   const documents = async () =>
-    (await app.http().get(`/api/v1/cases/${caseId}/documents`).set('Authorization', `Bearer ${token}`).expect(200)).body
-      .items as { id: string; kind: string; filename: string; title: string | null; mediaType: string }[];
+    (
+      await session.app
+        .http()
+        .get(`/api/v1/cases/${caseId}/documents`)
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200)
+    ).body.items as { id: string; kind: string; filename: string; title: string | null; mediaType: string }[];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await startConsoleApp();
-    token = await apiToken(app, NEPEAN);
-    const created = await app
+    token = await apiToken(session.app, NEPEAN);
+    const created = await session.app
       .http()
       .post('/api/v1/cases')
       .set('Authorization', `Bearer ${token}`)
@@ -91,10 +91,6 @@ describe('console: documents dropped with progress, and previewed', () => {
       })
       .expect(201);
     caseId = created.body.id;
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   /** Opens a document's preview; answers the dialog. */
@@ -106,7 +102,7 @@ describe('console: documents dropped with progress, and previewed', () => {
   }
 
   it('uploads a dropped PDF with its progress, previews a PNG and a PDF, and has no preview for text', async () => {
-    const { page, context, errors } = await openPage(browser, app.baseUrl);
+    const { page, context, errors } = await openPage(session.browser, session.app.baseUrl);
     await signIn(page, NEPEAN);
     await page.goto(`/files/${caseId}`);
     const section = page.getByRole('region', { name: 'Documents and letters' });

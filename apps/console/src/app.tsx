@@ -6,7 +6,7 @@ import { LiveProvider } from './live/live';
 import { QueueScreen } from './screens/queue';
 import { SignIn } from './screens/sign-in';
 import { Shell } from './ui/layout';
-import { navigate, useLocation } from './ui/router';
+import { Link, navigate, useLocation } from './ui/router';
 
 const CaseScreen = lazy(() => import('./screens/case-file'));
 const NewCaseScreen = lazy(() => import('./screens/new-case'));
@@ -26,15 +26,33 @@ function Loading() {
   return <p role="status">{t('common.loading')}</p>;
 }
 
+/**
+ * Every screen but the directory shows an office's work: a user of no office (an admin) is
+ * told so here, rather than by each of the screen's calls answering 403 office_required.
+ */
+function OfficeRequired({ user }: { user: User }) {
+  const t = useT();
+  return (
+    <Shell user={user} title={t('officeRequired.title')}>
+      <p>{t('officeRequired.body')}</p>
+      <p>
+        <Link href="/directory">{t('officeRequired.toDirectory')}</Link>
+      </p>
+    </Shell>
+  );
+}
+
 /** The screen for the URL; each screen renders its own Shell (title, navigation). */
 function Screen({ user }: { user: User }) {
   const { path } = useLocation();
   const t = useT();
   const segments = path.split('/').filter(Boolean);
+  const officeMember = user.officeId !== null;
   useEffect(() => {
-    if (user.role === 'admin' && path === '/') navigate('/directory', true);
-  }, [user.role, path]);
+    if (!officeMember && path === '/') navigate('/directory', true);
+  }, [officeMember, path]);
   const screen = (() => {
+    if (!officeMember && segments[0] !== 'directory') return <OfficeRequired user={user} />;
     switch (segments[0]) {
       case undefined:
         return <QueueScreen user={user} />;
@@ -90,7 +108,7 @@ export function App() {
   const active = session.status === 'signedIn';
   return (
     <>
-      <LiveProvider key={user.id} active={active}>
+      <LiveProvider key={user.id} active={active} officeMember={user.officeId !== null}>
         <div inert={!active}>
           <Screen user={user} />
         </div>

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, AppConfig, AppError, EventLog, type RedactedFile, streams, type Tx } from '@relay/platform';
+import {
+  type Actor,
+  AppConfig,
+  AppError,
+  EventLog,
+  type OfficeActor,
+  type RedactedFile,
+  streams,
+  type Tx,
+} from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { CasesRepository } from './cases.repository.js';
 import type { CaseEntity } from './case.entities.js';
@@ -40,8 +49,8 @@ export class CaseTransfers {
   ) {}
 
   /** The caller's office's own file (locked unless only read); 404 for anyone else's (home office: 403). */
-  async ownFile(actor: Actor, caseId: string, tx: Tx = this.cases.reader, lock = true): Promise<CaseEntity> {
-    const kase = actor.officeId ? await this.cases.findVisible(tx, actor.officeId, caseId, lock) : null;
+  async ownFile(actor: OfficeActor, caseId: string, tx: Tx = this.cases.reader, lock = true): Promise<CaseEntity> {
+    const kase = await this.cases.findVisible(tx, actor.officeId, caseId, lock);
     if (!kase) throw AppError.notFound('Case');
     if (kase.handlingOfficeId !== actor.officeId) {
       throw AppError.forbidden('Only the handling office may hand this file over');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, AppConfig, AppError, addWindow, type Tx } from '@relay/platform';
+import { AppConfig, AppError, addWindow, type OfficeActor, type Tx } from '@relay/platform';
 import { CasesRepository } from './cases.repository.js';
 import type { CaseEntity } from './case.entities.js';
 import type { Urgency } from './case.enums.js';
@@ -17,8 +17,8 @@ export class CaseWork {
   ) {}
 
   /** The caller's office's own file; 404 for anyone else's, 403 for its home office (status view only). */
-  async handled(tx: Tx, actor: Actor, caseId: string, lock = false): Promise<CaseEntity> {
-    const kase = actor.officeId ? await this.cases.findVisible(tx, actor.officeId, caseId, lock) : null;
+  async handled(tx: Tx, actor: OfficeActor, caseId: string, lock = false): Promise<CaseEntity> {
+    const kase = await this.cases.findVisible(tx, actor.officeId, caseId, lock);
     if (!kase) throw AppError.notFound('Case');
     if (kase.handlingOfficeId !== actor.officeId) {
       throw AppError.forbidden('Only the handling office may open or change this file');

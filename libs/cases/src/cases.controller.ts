@@ -12,8 +12,8 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
-  type Actor,
-  CurrentActor,
+  type OfficeActor,
+  OfficeMember,
   Idempotent,
   PageQuery,
   parseIfMatch,
@@ -47,7 +47,11 @@ export class CasesController {
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: CaseDto })
-  async create(@CurrentActor() actor: Actor, @Body() dto: CreateCaseDto, @Res({ passthrough: true }) res: Response) {
+  async create(
+    @OfficeMember() actor: OfficeActor,
+    @Body() dto: CreateCaseDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const kase = await this.cases.create(actor, dto);
     setETag(res, kase.version);
     return kase;
@@ -57,7 +61,7 @@ export class CasesController {
   @ApiOperation({ summary: "List the office's case files" })
   @ProblemResponses(403)
   @ApiOkResponse({ type: CasePageDto })
-  list(@CurrentActor() actor: Actor, @Query() query: CaseQuery) {
+  list(@OfficeMember() actor: OfficeActor, @Query() query: CaseQuery) {
     return this.cases.list(actor, query);
   }
 
@@ -66,7 +70,7 @@ export class CasesController {
   @ApiOperation({ summary: "List the office's open files by priority" })
   @ProblemResponses(403)
   @ApiOkResponse({ type: QueuePageDto, description: "The office's open files, what must be done first first" })
-  queue(@CurrentActor() actor: Actor, @Query() query: QueueQuery) {
+  queue(@OfficeMember() actor: OfficeActor, @Query() query: QueueQuery) {
     return this.cases.queue(actor, query);
   }
 
@@ -78,7 +82,11 @@ export class CasesController {
     // anyOf, not oneOf: a whole file also has every field of the status view.
     schema: { anyOf: [{ $ref: getSchemaPath(CaseDto) }, { $ref: getSchemaPath(CaseStatusDto) }] },
   })
-  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response) {
+  async get(
+    @OfficeMember() actor: OfficeActor,
+    @UuidParam('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const kase = await this.cases.get(actor, id);
     setETag(res, kase.version);
     return kase;
@@ -90,7 +98,7 @@ export class CasesController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; 412 when stale' })
   @ApiOkResponse({ type: CaseDto })
   async update(
-    @CurrentActor() actor: Actor,
+    @OfficeMember() actor: OfficeActor,
     @UuidParam('id') id: string,
     @Body() dto: UpdateCaseDto,
     @Headers('if-match') ifMatch: string | undefined,
@@ -106,7 +114,7 @@ export class CasesController {
   @ProblemResponses(403, 404)
   @Idempotent()
   @ApiCreatedResponse({ type: NoteDto })
-  addNote(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateNoteDto) {
+  addNote(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Body() dto: CreateNoteDto) {
     return this.cases.addNote(actor, id, dto);
   }
 
@@ -114,7 +122,7 @@ export class CasesController {
   @ApiOperation({ summary: "List a file's notes" })
   @ProblemResponses(403, 404)
   @ApiOkResponse({ type: NotePageDto })
-  listNotes(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQuery) {
+  listNotes(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Query() query: PageQuery) {
     return this.cases.listNotes(actor, id, query);
   }
 
@@ -123,7 +131,7 @@ export class CasesController {
   @ProblemResponses(403, 404)
   @Idempotent()
   @ApiCreatedResponse({ type: ConsentDto })
-  addConsent(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateConsentDto) {
+  addConsent(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Body() dto: CreateConsentDto) {
     return this.cases.addConsent(actor, id, dto);
   }
 
@@ -132,7 +140,11 @@ export class CasesController {
   @ProblemResponses(403, 404)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked (kept in the file and the audit trail)' })
-  revokeConsent(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('consentId') consentId: string) {
+  revokeConsent(
+    @OfficeMember() actor: OfficeActor,
+    @UuidParam('id') id: string,
+    @UuidParam('consentId') consentId: string,
+  ) {
     return this.cases.revokeConsent(actor, id, consentId);
   }
 
@@ -146,7 +158,7 @@ export class CasesController {
       'A file under transition review: keep it (409 consent_missing without a consent recorded after the transition) or refer it (closed, outcome referred)',
   })
   async continueAfterTransition(
-    @CurrentActor() actor: Actor,
+    @OfficeMember() actor: OfficeActor,
     @UuidParam('id') id: string,
     @Body() dto: ContinueCaseDto,
     @Res({ passthrough: true }) res: Response,
@@ -160,7 +172,7 @@ export class CasesController {
   @ApiOperation({ summary: "Read a file's audit history" })
   @ProblemResponses(403, 404)
   @ApiOkResponse({ type: AuditPageDto, description: "The file's audit events, oldest first" })
-  history(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQuery) {
+  history(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Query() query: PageQuery) {
     return this.cases.history(actor, id, query);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type Actor,
   AppError,
+  type OfficeActor,
   assertVersion,
   decodeCursor,
   EventLog,
@@ -45,7 +46,8 @@ type Access = 'full' | 'status';
 
 /**
  * Case files. The handling office sees and changes everything; the home office (the
- * constituent's riding) reads status fields only; everyone else, admins included, gets 404.
+ * constituent's riding) reads status fields only; another office gets 404 (an admin, who has
+ * no office, never gets here: its routes answer 403 office_required).
  * Every change and every read is audited in the same transaction.
  */
 @Injectable()
@@ -62,8 +64,8 @@ export class CasesService {
     private readonly caseEvents: CaseEvents,
   ) {}
 
-  async create(actor: Actor, dto: CreateCaseDto): Promise<CaseView> {
-    const officeId = requireOffice(actor);
+  async create(actor: OfficeActor, dto: CreateCaseDto): Promise<CaseView> {
+    const { officeId } = actor;
     checkImmigrationType(dto.category, dto.immigrationType ?? null);
     return this.transactions.run(async (tx) => {
       const homeOfficeId = dto.homeOfficeId ?? officeId;
@@ -109,10 +111,10 @@ export class CasesService {
   }
 
   async list(
-    actor: Actor,
+    actor: OfficeActor,
     query: CaseQuery,
   ): Promise<Page<ReturnType<typeof toCaseSummary> | ReturnType<typeof toStatusView>>> {
-    const officeId = requireOffice(actor);
+    const { officeId } = actor;
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     const view = (kase: CaseListRow) => (query.scope === 'home' ? toStatusView(kase) : toCaseSummary(kase));
     return this.transactions.run(async (tx) => {
@@ -129,8 +131,8 @@ export class CasesService {
   }
 
   /** The office's open files, what must be done first first (see queue-order.ts). */
-  async queue(actor: Actor, query: QueueQuery) {
-    const officeId = requireOffice(actor);
+  async queue(actor: OfficeActor, query: QueueQuery) {
+    const { officeId } = actor;
     const cursor = decodeCursor(query.after, ['string', 'seq', 'timestamp', 'uuid']);
     if (cursor && cursor[0] !== 'infinity' && !isIsoInstant(cursor[0])) {
       throw AppError.invalid('after', 'is not a cursor returned by this list');
@@ -161,7 +163,7 @@ export class CasesService {
     });
   }
 
-  async get(actor: Actor, caseId: string) {
+  async get(actor: OfficeActor, caseId: string) {
     return this.transactions.run(async (tx) => {
       const { kase, access } = await this.access(tx, actor, caseId);
       this.recordView(tx, actor, kase, access === 'full' ? 'full' : 'status');
@@ -170,7 +172,7 @@ export class CasesService {
     });
   }
 
-  async update(actor: Actor, caseId: string, dto: UpdateCaseDto, ifMatch?: number): Promise<CaseView> {
+  async update(actor: OfficeActor, caseId: string, dto: UpdateCaseDto, ifMatch?: number): Promise<CaseView> {
     return this.transactions.run(async (tx) => {
       const kase = await this.writable(tx, actor, caseId, true);
       assertVersion(ifMatch, kase.version);
@@ -246,7 +248,7 @@ export class CasesService {
     });
   }
 
-  async addNote(actor: Actor, caseId: string, dto: CreateNoteDto) {
+  async addNote(actor: OfficeActor, caseId: string, dto: CreateNoteDto) {
     return this.transactions.run(async (tx) => {
       await this.writable(tx, actor, caseId);
       const note = await this.cases.insertNote(tx, { caseId, authorId: actor.userId, body: dto.body });
@@ -256,7 +258,7 @@ export class CasesService {
     });
   }
 
-  async listNotes(actor: Actor, caseId: string, query: { after?: string; limit: number }) {
+  async listNotes(actor: OfficeActor, caseId: string, query: { after?: string; limit: number }) {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     return this.transactions.run(async (tx) => {
       const kase = await this.writable(tx, actor, caseId);
@@ -266,7 +268,7 @@ export class CasesService {
     });
   }
 
-  async addConsent(actor: Actor, caseId: string, dto: CreateConsentDto) {
+  async addConsent(actor: OfficeActor, caseId: string, dto: CreateConsentDto) {
     const grantedAt = new Date(dto.grantedAt);
     const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
     if (grantedAt.getTime() > Date.now() + 5 * 60_000) throw AppError.invalid('grantedAt', 'cannot be in the future');
@@ -300,7 +302,7 @@ export class CasesService {
     });
   }
 
-  async revokeConsent(actor: Actor, caseId: string, consentId: string): Promise<void> {
+  async revokeConsent(actor: OfficeActor, caseId: string, consentId: string): Promise<void> {
     await this.transactions.run(async (tx) => {
       await this.writable(tx, actor, caseId);
       const consent = await this.cases.findConsent(tx, caseId, consentId);
@@ -321,8 +323,8 @@ export class CasesService {
   }
 
   /** For other contexts (documents, letters): the file if the caller's office handles it; 404 otherwise. */
-  async handledFile(tx: Tx, actor: Actor, caseId: string, lock = false): Promise<CaseEntity> {
-    const kase = actor.officeId ? await this.cases.findVisible(tx, actor.officeId, caseId, lock) : null;
+  async handledFile(tx: Tx, actor: OfficeActor, caseId: string, lock = false): Promise<CaseEntity> {
+    const kase = await this.cases.findVisible(tx, actor.officeId, caseId, lock);
     if (!kase || kase.handlingOfficeId !== actor.officeId) throw AppError.notFound('Case');
     return kase;
   }
@@ -341,7 +343,7 @@ export class CasesService {
     }
   }
 
-  async history(actor: Actor, caseId: string, query: { after?: string; limit: number }) {
+  async history(actor: OfficeActor, caseId: string, query: { after?: string; limit: number }) {
     await this.transactions.run(async (tx) => {
       const kase = await this.writable(tx, actor, caseId);
       this.recordView(tx, actor, kase, 'history');
@@ -353,7 +355,7 @@ export class CasesService {
    * A member of the office's new team keeps a file left under review by a seat transition:
    * only with a consent recorded since then. Or refers it on, which closes it as `referred`.
    */
-  async continueAfterTransition(actor: Actor, caseId: string, dto: ContinueCaseDto): Promise<CaseView> {
+  async continueAfterTransition(actor: OfficeActor, caseId: string, dto: ContinueCaseDto): Promise<CaseView> {
     return this.transactions.run(async (tx) => {
       const kase = await this.writable(tx, actor, caseId, true);
       if (!kase.reviewSince) throw new AppError('conflict', 'This file is not under transition review');
@@ -453,24 +455,23 @@ export class CasesService {
   /** The case as the caller may see it; invisible and absent are the same 404. */
   private async access(
     tx: Tx,
-    actor: Actor,
+    actor: OfficeActor,
     caseId: string,
     lock = false,
   ): Promise<{ kase: CaseEntity; access: Access }> {
-    if (!actor.officeId) throw AppError.notFound('Case');
     const kase = await this.cases.findVisible(tx, actor.officeId, caseId, lock);
     if (!kase) throw AppError.notFound('Case');
     return { kase, access: kase.handlingOfficeId === actor.officeId ? 'full' : 'status' };
   }
 
   /** Only the handling office works on a file; the home office sees it but may not (403). */
-  private async writable(tx: Tx, actor: Actor, caseId: string, lock = false): Promise<CaseEntity> {
+  private async writable(tx: Tx, actor: OfficeActor, caseId: string, lock = false): Promise<CaseEntity> {
     const { kase, access } = await this.access(tx, actor, caseId, lock);
     if (access !== 'full') throw AppError.forbidden('Only the handling office may open or change this file');
     return kase;
   }
 
-  private recordView(tx: Tx, actor: Actor, kase: CaseEntity, view: string): void {
+  private recordView(tx: Tx, actor: OfficeActor, kase: CaseEntity, view: string): void {
     this.audit.record(tx, {
       action: 'case.viewed',
       actor,
@@ -486,11 +487,6 @@ export class CasesService {
       throw AppError.invalid('assigneeId', 'must be an active member of the handling office');
     }
   }
-}
-
-function requireOffice(actor: Actor): string {
-  if (!actor.officeId) throw AppError.forbidden('Case files belong to offices; admins cannot read or create them');
-  return actor.officeId;
 }
 
 function checkImmigrationType(category: string, immigrationType: string | null): void {

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Headers, Patch, Post, Query, Res } from '@nestjs
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
-  type Actor,
-  CurrentActor,
+  type OfficeActor,
+  OfficeMember,
   Idempotent,
   parseIfMatch,
   setETag,
@@ -24,7 +24,7 @@ export class ChecklistsController {
   @ApiOperation({ summary: 'List the checklist templates you can use' })
   @ProblemResponses(403)
   @ApiOkResponse({ type: TemplatePageDto, description: "The office's templates and those shared to its channels" })
-  listTemplates(@CurrentActor() actor: Actor, @Query() query: TemplateQuery) {
+  listTemplates(@OfficeMember() actor: OfficeActor, @Query() query: TemplateQuery) {
     return this.checklists.listTemplates(actor, query);
   }
 
@@ -35,7 +35,7 @@ export class ChecklistsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: TemplateDto, description: 'Office leads only' })
   async createTemplate(
-    @CurrentActor() actor: Actor,
+    @OfficeMember() actor: OfficeActor,
     @Body() dto: CreateTemplateDto,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -50,7 +50,7 @@ export class ChecklistsController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; 412 when stale' })
   @ApiOkResponse({ type: TemplateDto, description: "The template's office lead only" })
   async updateTemplate(
-    @CurrentActor() actor: Actor,
+    @OfficeMember() actor: OfficeActor,
     @UuidParam('id') id: string,
     @Body() dto: UpdateTemplateDto,
     @Headers('if-match') ifMatch: string | undefined,
@@ -65,7 +65,7 @@ export class ChecklistsController {
   @ApiOperation({ summary: "Read a file's checklist" })
   @ProblemResponses(403, 404)
   @ApiOkResponse({ type: ChecklistDto })
-  checklist(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  checklist(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string) {
     return this.checklists.checklist(actor, id);
   }
 
@@ -74,7 +74,7 @@ export class ChecklistsController {
   @ProblemResponses(403, 404)
   @ApiOkResponse({ type: ChecklistItemDto })
   updateItem(
-    @CurrentActor() actor: Actor,
+    @OfficeMember() actor: OfficeActor,
     @UuidParam('id') id: string,
     @UuidParam('itemId') itemId: string,
     @Body() dto: UpdateChecklistItemDto,

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, AppError, assertVersion, decodeCursor, toPage, TransactionRunner, type Tx } from '@relay/platform';
+import {
+  type Actor,
+  AppError,
+  assertVersion,
+  decodeCursor,
+  type OfficeActor,
+  toPage,
+  TransactionRunner,
+  type Tx,
+} from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { type CaseEntity, CaseEvents, CaseWork } from '@relay/cases';
 import { ChannelsService } from '@relay/channels';
+import { CaseReads } from './case-reads.js';
 import { ChecklistsRepository, type TemplateFields } from './checklists.repository.js';
 import type { CreateTemplateDto, TemplateQuery, UpdateChecklistItemDto, UpdateTemplateDto } from './casework.dto.js';
 import { toChecklistItemView, toTemplateView } from './casework.views.js';
-import { requireOffice } from './case-reads.js';
 
 /**
  * How a kind of file is worked: an office lead writes a template for a category (and
@@ -22,13 +31,14 @@ export class ChecklistsService {
     private readonly channels: ChannelsService,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly reads: CaseReads,
   ) {
     // On construction, not at init: the demo seed makes files before the app's init hooks run.
     this.caseEvents.listen({ created: (tx, actor, kase) => this.copyTemplate(tx, actor, kase) });
   }
 
-  async listTemplates(actor: Actor, query: TemplateQuery) {
-    const officeId = requireOffice(actor);
+  async listTemplates(actor: OfficeActor, query: TemplateQuery) {
+    const { officeId } = actor;
     const channelIds = await this.channels.channelIdsOfOffice(officeId);
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     const rows = await this.checklists.listUsable(officeId, channelIds, query, after, query.limit + 1);
@@ -41,7 +51,7 @@ export class ChecklistsService {
     );
   }
 
-  async createTemplate(actor: Actor, dto: CreateTemplateDto) {
+  async createTemplate(actor: OfficeActor, dto: CreateTemplateDto) {
     const officeId = this.requireLead(actor);
     const fields: TemplateFields = {
       name: dto.name,
@@ -71,8 +81,8 @@ export class ChecklistsService {
     });
   }
 
-  async updateTemplate(actor: Actor, id: string, dto: UpdateTemplateDto, ifMatch?: number) {
-    const officeId = requireOffice(actor);
+  async updateTemplate(actor: OfficeActor, id: string, dto: UpdateTemplateDto, ifMatch?: number) {
+    const { officeId } = actor;
     const channelIds = await this.channels.channelIdsOfOffice(officeId);
     return this.transactions.run(async (tx) => {
       const row = await this.checklists.findUsable(tx, officeId, channelIds, id, true);
@@ -113,23 +123,15 @@ export class ChecklistsService {
     });
   }
 
-  async checklist(actor: Actor, caseId: string) {
+  async checklist(actor: OfficeActor, caseId: string) {
     return this.transactions.run(async (tx) => {
-      await this.work.handled(tx, actor, caseId);
+      await this.reads.inHandledFile(tx, actor, caseId, 'checklist');
       const items = await this.checklists.items(tx, caseId);
-      this.audit.record(tx, {
-        action: 'case.viewed',
-        actor,
-        caseId,
-        targetType: 'case',
-        targetId: caseId,
-        data: { view: 'checklist' },
-      });
       return { caseId, templateId: items[0]?.templateId ?? null, items: items.map(toChecklistItemView) };
     });
   }
 
-  async updateItem(actor: Actor, caseId: string, itemId: string, dto: UpdateChecklistItemDto) {
+  async updateItem(actor: OfficeActor, caseId: string, itemId: string, dto: UpdateChecklistItemDto) {
     return this.transactions.run(async (tx) => {
       await this.work.handled(tx, actor, caseId);
       const item = await this.checklists.findItem(tx, caseId, itemId);
@@ -168,10 +170,9 @@ export class ChecklistsService {
     });
   }
 
-  private requireLead(actor: Actor): string {
-    const officeId = requireOffice(actor);
+  private requireLead(actor: OfficeActor): string {
     if (actor.role !== 'office_lead') throw AppError.forbidden('Only an office lead writes checklist templates');
-    return officeId;
+    return actor.officeId;
   }
 }
 

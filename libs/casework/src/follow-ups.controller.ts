@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, PageQuery, UuidParam, ProblemResponses } from '@relay/platform';
+import { type OfficeActor, OfficeMember, Idempotent, PageQuery, UuidParam, ProblemResponses } from '@relay/platform';
 import { FollowUpsService } from './follow-ups.service.js';
 import { CreateFollowUpDto, FollowUpQuery } from './casework.dto.js';
 import { FollowUpDto, FollowUpPageDto, OfficeFollowUpPageDto } from './casework.views.js';
@@ -17,7 +17,7 @@ export class FollowUpsController {
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: FollowUpDto })
-  create(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateFollowUpDto) {
+  create(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Body() dto: CreateFollowUpDto) {
     return this.followUps.create(actor, id, dto);
   }
 
@@ -25,7 +25,7 @@ export class FollowUpsController {
   @ApiOperation({ summary: "List a file's follow-ups" })
   @ProblemResponses(403, 404)
   @ApiOkResponse({ type: FollowUpPageDto, description: "The file's follow-ups, soonest first" })
-  listOfCase(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQuery) {
+  listOfCase(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Query() query: PageQuery) {
     return this.followUps.listOfCase(actor, id, query);
   }
 
@@ -33,7 +33,7 @@ export class FollowUpsController {
   @ApiOperation({ summary: "List your office's open follow-ups" })
   @ProblemResponses(403)
   @ApiOkResponse({ type: OfficeFollowUpPageDto, description: "The office's open follow-ups, soonest first" })
-  listOfOffice(@CurrentActor() actor: Actor, @Query() query: FollowUpQuery) {
+  listOfOffice(@OfficeMember() actor: OfficeActor, @Query() query: FollowUpQuery) {
     return this.followUps.listOfOffice(actor, query);
   }
 
@@ -42,7 +42,7 @@ export class FollowUpsController {
   @ProblemResponses(403, 404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: FollowUpDto, description: '409 already_done the second time' })
-  done(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  done(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string) {
     return this.followUps.done(actor, id);
   }
 }

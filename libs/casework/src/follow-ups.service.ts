@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, AppError, decodeCursor, startOfDay, toPage, TransactionRunner, type Tx } from '@relay/platform';
+import {
+  type Actor,
+  AppError,
+  decodeCursor,
+  type OfficeActor,
+  startOfDay,
+  toPage,
+  TransactionRunner,
+  type Tx,
+} from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { UsersService } from '@relay/identity';
 import { type CaseEntity, CaseEvents, CaseWork } from '@relay/cases';
 import { FollowUpsRepository } from './follow-ups.repository.js';
 import type { CreateFollowUpDto, FollowUpQuery } from './casework.dto.js';
 import { toFollowUpView } from './casework.views.js';
-import { CaseReads, requireOffice } from './case-reads.js';
+import { CaseReads } from './case-reads.js';
 
 const DAY = 86_400_000;
 
@@ -29,7 +38,7 @@ export class FollowUpsService {
     this.caseEvents.listen({ moved: (tx, actor, kase) => this.clearAssignees(tx, actor, kase) });
   }
 
-  async create(actor: Actor, caseId: string, dto: CreateFollowUpDto) {
+  async create(actor: OfficeActor, caseId: string, dto: CreateFollowUpDto) {
     const dueAt = new Date(dto.dueAt);
     if (dueAt.getTime() < Date.now() - 7 * DAY || dueAt.getTime() > Date.now() + 5 * 366 * DAY) {
       throw AppError.invalid('dueAt', 'must be between a week ago and five years ahead');
@@ -60,26 +69,15 @@ export class FollowUpsService {
     });
   }
 
-  async listOfCase(actor: Actor, caseId: string, query: { after?: string; limit: number }) {
+  async listOfCase(actor: OfficeActor, caseId: string, query: { after?: string; limit: number }) {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
-    await this.transactions.run(async (tx) => {
-      await this.work.handled(tx, actor, caseId);
-      this.audit.record(tx, {
-        action: 'case.viewed',
-        actor,
-        caseId,
-        targetType: 'case',
-        targetId: caseId,
-        data: { view: 'follow_ups' },
-      });
-    });
+    await this.reads.ofHandledFile(actor, caseId, 'follow_ups');
     const rows = await this.followUps.listOfCase(caseId, after, query.limit + 1);
     return toPage(rows, query.limit, (row) => [row.dueAt.toISOString(), row.id], toFollowUpView);
   }
 
   /** The office's open follow-ups; `due` counts days in Ottawa. */
-  async listOfOffice(actor: Actor, query: FollowUpQuery) {
-    const officeId = requireOffice(actor);
+  async listOfOffice(actor: OfficeActor, query: FollowUpQuery) {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     const now = new Date();
     const filter =
@@ -91,7 +89,7 @@ export class FollowUpsService {
             ? { from: startOfDay(now), before: startOfDay(now, 7) }
             : {};
     const rows = await this.followUps.listOfOffice(
-      officeId,
+      actor.officeId,
       { ...filter, assigneeId: query.assigneeId },
       after,
       query.limit + 1,
@@ -105,10 +103,10 @@ export class FollowUpsService {
     return page;
   }
 
-  async done(actor: Actor, id: string) {
+  async done(actor: OfficeActor, id: string) {
     return this.transactions.run(async (tx) => {
-      // Like a file, a follow-up outside the caller's office (admins have none) is a 404.
-      const found = actor.officeId ? await this.followUps.findForOffice(tx, actor.officeId, id) : null;
+      // Like a file, a follow-up outside the caller's office is a 404.
+      const found = await this.followUps.findForOffice(tx, actor.officeId, id);
       if (!found) throw AppError.notFound('Follow-up');
       await this.work.handled(tx, actor, found.caseId, true);
       const row = await this.followUps.markDone(tx, id, actor.userId);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, PageQuery, UuidParam, ProblemResponses } from '@relay/platform';
+import { type OfficeActor, OfficeMember, Idempotent, PageQuery, UuidParam, ProblemResponses } from '@relay/platform';
 import { InteractionsService } from './interactions.service.js';
 import { CreateInteractionDto, InteractionQuery } from './casework.dto.js';
 import { InteractionDto, InteractionPageDto, LiaisonDto } from './casework.views.js';
@@ -17,7 +17,7 @@ export class InteractionsController {
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: InteractionDto })
-  create(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateInteractionDto) {
+  create(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Body() dto: CreateInteractionDto) {
     return this.interactions.create(actor, id, dto);
   }
 
@@ -25,7 +25,7 @@ export class InteractionsController {
   @ApiOperation({ summary: "List a file's contact log" })
   @ProblemResponses(403, 404)
   @ApiOkResponse({ type: InteractionPageDto, description: "The file's contact log, newest first" })
-  listOfCase(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQuery) {
+  listOfCase(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Query() query: PageQuery) {
     return this.interactions.listOfCase(actor, id, query);
   }
 
@@ -33,7 +33,7 @@ export class InteractionsController {
   @ApiOperation({ summary: "List your office's contact log" })
   @ProblemResponses(403)
   @ApiOkResponse({ type: InteractionPageDto, description: "The office's contact log, newest first" })
-  listOfOffice(@CurrentActor() actor: Actor, @Query() query: InteractionQuery) {
+  listOfOffice(@OfficeMember() actor: OfficeActor, @Query() query: InteractionQuery) {
     return this.interactions.listOfOffice(actor, query);
   }
 
@@ -41,7 +41,7 @@ export class InteractionsController {
   @ApiOperation({ summary: "Summarize your office's IRCC liaison" })
   @ProblemResponses(403)
   @ApiOkResponse({ type: LiaisonDto, description: "The office's IRCC liaison at a glance" })
-  liaison(@CurrentActor() actor: Actor) {
+  liaison(@OfficeMember() actor: OfficeActor) {
     return this.interactions.liaison(actor);
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  type Actor,
   addSpan,
   AppConfig,
   AppError,
   decodeCursor,
+  type OfficeActor,
   parseSpan,
   startOfWeek,
   toPage,
@@ -15,7 +15,7 @@ import { CaseWork } from '@relay/cases';
 import { InteractionsRepository } from './interactions.repository.js';
 import { type CreateInteractionDto, type InteractionQuery, MCMPS_SLOTS } from './casework.dto.js';
 import { toInteractionView } from './casework.views.js';
-import { CaseReads, requireOffice } from './case-reads.js';
+import { CaseReads } from './case-reads.js';
 
 const DAY = 86_400_000;
 const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
@@ -37,7 +37,7 @@ export class InteractionsService {
     private readonly config: AppConfig,
   ) {}
 
-  async create(actor: Actor, caseId: string, dto: CreateInteractionDto) {
+  async create(actor: OfficeActor, caseId: string, dto: CreateInteractionDto) {
     const occurredAt = new Date(dto.occurredAt);
     const replyDueAt = dto.replyDueAt === undefined ? undefined : new Date(dto.replyDueAt);
     checkInteraction(dto, occurredAt, replyDueAt);
@@ -78,19 +78,9 @@ export class InteractionsService {
     });
   }
 
-  async listOfCase(actor: Actor, caseId: string, query: { after?: string; limit: number }) {
+  async listOfCase(actor: OfficeActor, caseId: string, query: { after?: string; limit: number }) {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
-    await this.transactions.run(async (tx) => {
-      await this.work.handled(tx, actor, caseId);
-      this.audit.record(tx, {
-        action: 'case.viewed',
-        actor,
-        caseId,
-        targetType: 'case',
-        targetId: caseId,
-        data: { view: 'interactions' },
-      });
-    });
+    await this.reads.ofHandledFile(actor, caseId, 'interactions');
     const rows = await this.interactions.listOfCase(caseId, after, query.limit + 1);
     const now = Date.now();
     return toPage(
@@ -101,8 +91,8 @@ export class InteractionsService {
     );
   }
 
-  async listOfOffice(actor: Actor, query: InteractionQuery) {
-    const officeId = requireOffice(actor);
+  async listOfOffice(actor: OfficeActor, query: InteractionQuery) {
+    const { officeId } = actor;
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
     if (from && to && from > to) throw AppError.invalid('to', 'must not be before from');
@@ -124,8 +114,8 @@ export class InteractionsService {
   }
 
   /** Open enquiries and the MCMPS minutes used: counts and references, no summaries. */
-  async liaison(actor: Actor) {
-    const officeId = requireOffice(actor);
+  async liaison(actor: OfficeActor) {
+    const { officeId } = actor;
     const now = new Date();
     const [open, thisWeek, lastFour] = await Promise.all([
       this.interactions.openEnquiries(officeId, OPEN_ENQUIRIES_SHOWN),

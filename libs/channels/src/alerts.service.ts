@@ -1,10 +1,10 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import {
-  type Actor,
   AppConfig,
   AppError,
   decodeCursor,
   EventLog,
+  type OfficeActor,
   type Page,
   streams,
   toPage,
@@ -35,8 +35,7 @@ export class AlertsService implements OnApplicationBootstrap {
     this.jobs.schedule('alert-reminders', ADVISORY_LOCKS.alertReminders, (tx) => this.raiseReminders(tx));
   }
 
-  async list(actor: Actor, query: AlertQuery): Promise<Page<ReturnType<typeof toAlertView>>> {
-    if (!actor.officeId) return { items: [], nextCursor: null };
+  async list(actor: OfficeActor, query: AlertQuery): Promise<Page<ReturnType<typeof toAlertView>>> {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     const rows = await this.alerts.list(
       actor.officeId,
@@ -49,19 +48,19 @@ export class AlertsService implements OnApplicationBootstrap {
   }
 
   /** Acknowledging twice is harmless: the first time is kept and told to the poster. */
-  async acknowledge(actor: Actor, alertId: string) {
+  async acknowledge(actor: OfficeActor, alertId: string) {
     const alert = await this.visibleAlert(actor, alertId);
     return this.transactions.run(async (tx) => {
-      const ackedAt = await this.alerts.insertAck(tx, alertId, actor.userId, actor.officeId!);
+      const ackedAt = await this.alerts.insertAck(tx, alertId, actor.userId, actor.officeId);
       if (!ackedAt) {
         const first = (await this.alerts.findAck(alertId, actor.userId))!;
-        return { alertId, userId: actor.userId, officeId: actor.officeId!, ackedAt: first.toISOString() };
+        return { alertId, userId: actor.userId, officeId: actor.officeId, ackedAt: first.toISOString() };
       }
       const ack = {
         alertId,
         channelId: alert.channel_id,
         userId: actor.userId,
-        officeId: actor.officeId!,
+        officeId: actor.officeId,
         ackedAt: ackedAt.toISOString(),
       };
       this.audit.record(tx, { action: 'alert.acknowledged', actor, targetType: 'alert', targetId: alertId });
@@ -70,7 +69,7 @@ export class AlertsService implements OnApplicationBootstrap {
     });
   }
 
-  async acks(actor: Actor, alertId: string, query: PageQuery) {
+  async acks(actor: OfficeActor, alertId: string, query: PageQuery) {
     await this.visibleAlert(actor, alertId);
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     const rows = await this.alerts.acks(alertId, after, query.limit + 1);
@@ -102,8 +101,7 @@ export class AlertsService implements OnApplicationBootstrap {
     return due.length;
   }
 
-  private async visibleAlert(actor: Actor, alertId: string) {
-    if (!actor.officeId) throw AppError.notFound('Alert');
+  private async visibleAlert(actor: OfficeActor, alertId: string) {
     const alert = await this.alerts.findVisible(actor.officeId, alertId);
     if (!alert) throw AppError.notFound('Alert');
     return alert;

@@ -12,6 +12,8 @@ import {
 import {
   type Actor,
   CurrentActor,
+  type OfficeActor,
+  OfficeMember,
   Idempotent,
   PageQuery,
   parseIfMatch,
@@ -45,7 +47,7 @@ export class ChannelsController {
   @Get()
   @ApiOperation({ summary: "List your office's channels" })
   @ApiOkResponse({ type: ChannelPageDto, description: "The channels the caller's office belongs to" })
-  list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
+  list(@OfficeMember() actor: OfficeActor, @Query() query: PageQuery) {
     return this.channels.list(actor, query);
   }
 
@@ -62,7 +64,7 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Read a channel' })
   @ProblemResponses(404)
   @ApiOkResponse({ type: ChannelDto })
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  get(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string) {
     return this.channels.get(actor, id);
   }
 
@@ -88,7 +90,7 @@ export class ChannelsController {
   @ApiOperation({ summary: "Read a channel's messages and alerts" })
   @ProblemResponses(404)
   @ApiOkResponse({ type: FeedPageDto, description: 'Messages and alerts, oldest first' })
-  feed(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: FeedQuery) {
+  feed(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Query() query: FeedQuery) {
     return this.posts.feed(actor, id, query);
   }
 
@@ -98,7 +100,7 @@ export class ChannelsController {
   @Idempotent()
   @ApiCreatedResponse({ type: PostDto })
   async postMessage(
-    @CurrentActor() actor: Actor,
+    @OfficeMember() actor: OfficeActor,
     @UuidParam('id') id: string,
     @Body() dto: PostMessageDto,
     @Res({ passthrough: true }) res: Response,
@@ -114,7 +116,7 @@ export class ChannelsController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; 412 when stale' })
   @ApiOkResponse({ type: PostDto })
   async editMessage(
-    @CurrentActor() actor: Actor,
+    @OfficeMember() actor: OfficeActor,
     @UuidParam('id') id: string,
     @UuidParam('messageId') messageId: string,
     @Body() dto: EditMessageDto,
@@ -133,7 +135,7 @@ export class ChannelsController {
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiNoContentResponse()
   deleteMessage(
-    @CurrentActor() actor: Actor,
+    @OfficeMember() actor: OfficeActor,
     @UuidParam('id') id: string,
     @UuidParam('messageId') messageId: string,
     @Headers('if-match') ifMatch: string | undefined,
@@ -146,7 +148,7 @@ export class ChannelsController {
   @ProblemResponses(404)
   @Idempotent()
   @ApiCreatedResponse({ type: PostDto })
-  postAlert(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: PostAlertDto) {
+  postAlert(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Body() dto: PostAlertDto) {
     return this.posts.postAlert(actor, id, dto);
   }
 }
@@ -160,7 +162,7 @@ export class AlertsController {
   @Get()
   @ApiOperation({ summary: "List alerts of your office's channels" })
   @ApiOkResponse({ type: AlertPageDto, description: "Alerts of the caller's channels, newest first" })
-  list(@CurrentActor() actor: Actor, @Query() query: AlertQuery) {
+  list(@OfficeMember() actor: OfficeActor, @Query() query: AlertQuery) {
     return this.alerts.list(actor, query);
   }
 
@@ -169,7 +171,7 @@ export class AlertsController {
   @ProblemResponses(404)
   @HttpCode(200)
   @ApiOkResponse({ type: AckDto })
-  acknowledge(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  acknowledge(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string) {
     return this.alerts.acknowledge(actor, id);
   }
 
@@ -177,7 +179,7 @@ export class AlertsController {
   @ApiOperation({ summary: "List an alert's acknowledgements" })
   @ProblemResponses(404)
   @ApiOkResponse({ type: AckPageDto })
-  acks(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQuery) {
+  acks(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Query() query: PageQuery) {
     return this.alerts.acks(actor, id, query);
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   type Actor,
+  type OfficeActor,
+  officeActor,
   AppError,
   decodeCursor,
   EventLog,
@@ -40,14 +42,13 @@ export class ChannelsService implements OnModuleInit {
     });
   }
 
-  async list(actor: Actor, query: PageQuery): Promise<Page<ChannelView>> {
-    if (!actor.officeId) return { items: [], nextCursor: null };
+  async list(actor: OfficeActor, query: PageQuery): Promise<Page<ChannelView>> {
     const after = decodeCursor(query.after, ['string', 'uuid']);
     const rows = await this.channels.listForOffice(actor.officeId, after, query.limit + 1);
     return toPage(rows, query.limit, (row) => [row.name, row.id], toChannelView);
   }
 
-  async get(actor: Actor, channelId: string): Promise<ChannelView> {
+  async get(actor: OfficeActor, channelId: string): Promise<ChannelView> {
     return toChannelView(await this.visible(this.channels.reader, actor, channelId));
   }
 
@@ -139,15 +140,15 @@ export class ChannelsService implements OnModuleInit {
     });
   }
 
-  async requireMember(actor: Actor, channelId: string, tx: Tx = this.channels.reader): Promise<void> {
-    if (!actor.officeId || !(await this.channels.isMember(channelId, actor.officeId, tx))) {
+  async requireMember(actor: OfficeActor, channelId: string, tx: Tx = this.channels.reader): Promise<void> {
+    if (!(await this.channels.isMember(channelId, actor.officeId, tx))) {
       throw AppError.notFound('Channel');
     }
   }
 
   /** The channel as its member `actor` sees it; 404 for everyone else. */
-  async visible(tx: Tx, actor: Actor, channelId: string, lock = false): Promise<ChannelRow> {
-    const channel = actor.officeId ? await this.channels.findForMember(tx, channelId, actor.officeId, lock) : null;
+  async visible(tx: Tx, actor: OfficeActor, channelId: string, lock = false): Promise<ChannelRow> {
+    const channel = await this.channels.findForMember(tx, channelId, actor.officeId, lock);
     if (!channel) throw AppError.notFound('Channel');
     return channel;
   }
@@ -215,7 +216,7 @@ export class ChannelsService implements OnModuleInit {
     const channel =
       actor.role === 'admin'
         ? await this.channels.findAny(tx, channelId)
-        : await this.visible(tx, actor, channelId, true);
+        : await this.visible(tx, officeActor(actor), channelId, true);
     if (!channel) throw AppError.notFound('Channel');
     if (channel.kind === 'party') {
       throw new AppError('conflict', "A party channel's members follow the party's offices; change the office's party");

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  type Actor,
   AppError,
   assertVersion,
   decodeCursor,
   EventLog,
+  type OfficeActor,
   type Page,
   encodeCursor,
   streams,
@@ -35,28 +35,28 @@ export class PostsService {
     private readonly events: EventLog,
   ) {}
 
-  async feed(actor: Actor, channelId: string, query: FeedQuery): Promise<Page<PostView>> {
+  async feed(actor: OfficeActor, channelId: string, query: FeedQuery): Promise<Page<PostView>> {
     await this.channels.requireMember(actor, channelId);
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     if (query.latest) {
       // The newest page; its cursor is its newest post, from which later posts follow.
-      const rows = await this.channelsRepo.feed(channelId, actor.officeId!, after, query.limit, true);
+      const rows = await this.channelsRepo.feed(channelId, actor.officeId, after, query.limit, true);
       const last = rows.at(-1);
       return {
-        items: rows.map((row) => toPostView(row, actor.officeId!)),
+        items: rows.map((row) => toPostView(row, actor.officeId)),
         nextCursor: last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
       };
     }
-    const rows = await this.channelsRepo.feed(channelId, actor.officeId!, after, query.limit + 1);
+    const rows = await this.channelsRepo.feed(channelId, actor.officeId, after, query.limit + 1);
     return toPage(
       rows,
       query.limit,
       (row) => [row.created_at.toISOString(), row.id],
-      (row) => toPostView(row, actor.officeId!),
+      (row) => toPostView(row, actor.officeId),
     );
   }
 
-  async postMessage(actor: Actor, channelId: string, dto: PostMessageDto): Promise<PostView> {
+  async postMessage(actor: OfficeActor, channelId: string, dto: PostMessageDto): Promise<PostView> {
     return this.transactions.run(async (tx) => {
       await this.channels.requireMember(actor, channelId, tx);
       if (dto.replyToId) await this.checkReplyTarget(tx, channelId, dto.replyToId);
@@ -67,11 +67,11 @@ export class PostsService {
         case_id: caseId,
       });
       this.events.append(tx, streams.channel(channelId), 'message.posted', actor, toPostPayload(post));
-      return toPostView(post, actor.officeId!);
+      return toPostView(post, actor.officeId);
     });
   }
 
-  async postAlert(actor: Actor, channelId: string, dto: PostAlertDto): Promise<PostView> {
+  async postAlert(actor: OfficeActor, channelId: string, dto: PostAlertDto): Promise<PostView> {
     return this.transactions.run(async (tx) => {
       await this.channels.requireMember(actor, channelId, tx);
       const post = await this.insert(tx, actor, channelId, 'alert', {
@@ -84,13 +84,13 @@ export class PostsService {
         source_url: dto.sourceUrl ?? null,
       });
       this.events.append(tx, streams.channel(channelId), 'alert.posted', actor, toPostPayload(post));
-      return toPostView(post, actor.officeId!);
+      return toPostView(post, actor.officeId);
     });
   }
 
   /** Only the author edits or deletes a message; the audit trail keeps that it happened. */
   async editMessage(
-    actor: Actor,
+    actor: OfficeActor,
     channelId: string,
     messageId: string,
     dto: EditMessageDto,
@@ -104,11 +104,11 @@ export class PostsService {
       // The earlier text leaves every stored event of this message (its replays) with it.
       await this.events.scrubPost(tx, streams.channel(channelId), messageId, { body: post.body });
       this.events.append(tx, streams.channel(channelId), 'message.edited', actor, toPostPayload(post));
-      return toPostView(post, actor.officeId!);
+      return toPostView(post, actor.officeId);
     });
   }
 
-  async deleteMessage(actor: Actor, channelId: string, messageId: string, ifMatch?: number): Promise<void> {
+  async deleteMessage(actor: OfficeActor, channelId: string, messageId: string, ifMatch?: number): Promise<void> {
     await this.transactions.run(async (tx) => {
       assertVersion(ifMatch, (await this.ownMessage(tx, actor, channelId, messageId)).version);
       await this.channelsRepo.updatePost(tx, messageId, { deleted: true });
@@ -120,7 +120,7 @@ export class PostsService {
 
   private async insert(
     tx: Tx,
-    actor: Actor,
+    actor: OfficeActor,
     channelId: string,
     kind: 'message' | 'alert',
     fields: Record<string, unknown>,
@@ -142,7 +142,7 @@ export class PostsService {
     return post;
   }
 
-  private async ownMessage(tx: Tx, actor: Actor, channelId: string, messageId: string): Promise<PostRow> {
+  private async ownMessage(tx: Tx, actor: OfficeActor, channelId: string, messageId: string): Promise<PostRow> {
     await this.channels.requireMember(actor, channelId, tx);
     const post = await this.channelsRepo.findPost(tx, messageId, true);
     if (!post || post.channel_id !== channelId || post.kind !== 'message' || post.deleted_at) {
@@ -161,8 +161,8 @@ export class PostsService {
     if (target.reply_to_id) throw AppError.invalid('replyToId', 'replies are one level deep: answer the first message');
   }
 
-  private async linkedCase(tx: Tx, actor: Actor, reference: string): Promise<string> {
-    const caseId = await this.channelsRepo.caseIdByReference(tx, actor.officeId!, reference);
+  private async linkedCase(tx: Tx, actor: OfficeActor, reference: string): Promise<string> {
+    const caseId = await this.channelsRepo.caseIdByReference(tx, actor.officeId, reference);
     if (!caseId) throw AppError.invalid('caseRef', 'no case of your office has this reference');
     return caseId;
   }

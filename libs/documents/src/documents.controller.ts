@@ -26,10 +26,10 @@ import {
 import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
 import {
-  type Actor,
   AppError,
-  CurrentActor,
   Idempotent,
+  type OfficeActor,
+  OfficeMember,
   PageQuery,
   UuidParam,
   ProblemResponses,
@@ -59,7 +59,7 @@ export class DocumentsController {
     type: DocumentDto,
     description: 'Stored. 400 empty file or bad field, 413 over DOCUMENT_MAX_MB, 415 not an accepted media type',
   })
-  upload(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Req() req: Request) {
+  upload(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Req() req: Request) {
     return this.documents.upload(actor, id, req);
   }
 
@@ -67,7 +67,7 @@ export class DocumentsController {
   @ApiOperation({ summary: "List a file's documents" })
   @ProblemResponses(403, 404)
   @ApiOkResponse({ type: DocumentPageDto, description: "The file's documents, newest first, tombstones included" })
-  list(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQuery) {
+  list(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Query() query: PageQuery) {
     return this.documents.list(actor, id, query);
   }
 
@@ -78,7 +78,7 @@ export class DocumentsController {
   @ApiOkResponse({ description: 'The bytes; ETag is their SHA-256; each download is audited' })
   @ApiResponse({ status: 206, description: 'One `Range: bytes=` range of the bytes (If-Range honoured)' })
   async content(
-    @CurrentActor() actor: Actor,
+    @OfficeMember() actor: OfficeActor,
     @UuidParam('id') id: string,
     @Headers('range') rangeHeader: string | undefined,
     @Headers('if-range') ifRange: string | undefined,
@@ -111,7 +111,7 @@ export class DocumentsController {
   @ProblemResponses(403, 404)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The bytes are gone; the row stays as a tombstone (who, when, why)' })
-  remove(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: DeleteDocumentQuery) {
+  remove(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Query() query: DeleteDocumentQuery) {
     return this.documents.remove(actor, id, query.reason);
   }
 
@@ -120,7 +120,7 @@ export class DocumentsController {
   @ProblemResponses(403, 404)
   @Idempotent()
   @ApiCreatedResponse({ type: DocumentDto, description: 'The letter, rendered to PDF, as a correspondence document' })
-  writeLetter(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateLetterDto) {
+  writeLetter(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Body() dto: CreateLetterDto) {
     return this.letters.write(actor, id, dto.templateId);
   }
 }

@@ -5,13 +5,13 @@ import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import {
-  type Actor,
   AppConfig,
   AppError,
   decodeCursor,
   EventLog,
   IdempotencyKeys,
   IdempotentReplay,
+  type OfficeActor,
   type PageQuery,
   type StreamedClaim,
   streams,
@@ -91,7 +91,7 @@ export class DocumentsService implements OnModuleInit {
     this.evidence.provide((tx, caseId, documentId) => this.documents.isLiveConsentForm(tx, caseId, documentId));
   }
 
-  async upload(actor: Actor, caseId: string, req: Request): Promise<DocumentView> {
+  async upload(actor: OfficeActor, caseId: string, req: Request): Promise<DocumentView> {
     // Before reading a byte: a malformed Idempotency-Key is a 400, an unknown or foreign file a 404.
     const once = await this.idempotency.streamed(req, actor);
     await this.cases.handledFile(this.transactions.reader, actor, caseId);
@@ -107,7 +107,7 @@ export class DocumentsService implements OnModuleInit {
   }
 
   /** Streams the upload into the store and keeps it; under a key, claimed between the two. */
-  private async receive(actor: Actor, caseId: string, req: Request, once?: StreamedClaim): Promise<DocumentView> {
+  private async receive(actor: OfficeActor, caseId: string, req: Request, once?: StreamedClaim): Promise<DocumentView> {
     const id = randomUUID();
     // A key already taken: the bytes are only hashed, to tell a retry (replay) from a reuse (422).
     const store = once?.stores === false ? null : this.stores.current;
@@ -136,7 +136,7 @@ export class DocumentsService implements OnModuleInit {
   }
 
   /** Stores a document the server made (a letter) through the same path as an upload. */
-  async keepGenerated(tx: Tx, actor: Actor, caseId: string, doc: Omit<NewDocument, 'id'>, content: Buffer) {
+  async keepGenerated(tx: Tx, actor: OfficeActor, caseId: string, doc: Omit<NewDocument, 'id'>, content: Buffer) {
     const id = randomUUID();
     const store = this.stores.current;
     const sink: ByteSink = store.open(tx, id);
@@ -150,7 +150,7 @@ export class DocumentsService implements OnModuleInit {
     }
   }
 
-  async list(actor: Actor, caseId: string, query: PageQuery) {
+  async list(actor: OfficeActor, caseId: string, query: PageQuery) {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     return this.transactions.run(async (tx) => {
       await this.cases.handledFile(tx, actor, caseId);
@@ -168,7 +168,7 @@ export class DocumentsService implements OnModuleInit {
   }
 
   /** The bytes of a live document; the read is audited before the first byte leaves. */
-  async download(actor: Actor, documentId: string): Promise<Download> {
+  async download(actor: OfficeActor, documentId: string): Promise<Download> {
     const row = await this.transactions.run(async (tx) => {
       const doc = await this.visible(tx, actor, documentId);
       if (doc.deletedAt) throw AppError.notFound('Document');
@@ -192,7 +192,7 @@ export class DocumentsService implements OnModuleInit {
   }
 
   /** Removes the bytes; the row stays as a tombstone saying who, when and why. */
-  async remove(actor: Actor, documentId: string, reason: string): Promise<void> {
+  async remove(actor: OfficeActor, documentId: string, reason: string): Promise<void> {
     await this.transactions.run(async (tx) => {
       const doc = await this.visible(tx, actor, documentId, true);
       if (doc.deletedAt) return;
@@ -210,7 +210,7 @@ export class DocumentsService implements OnModuleInit {
     });
   }
 
-  private async keep(tx: Tx, actor: Actor, caseId: string, doc: NewDocument): Promise<DocumentView> {
+  private async keep(tx: Tx, actor: OfficeActor, caseId: string, doc: NewDocument): Promise<DocumentView> {
     // Checked again in the transaction: the file may have moved while the bytes arrived.
     const kase = await this.cases.handledFile(tx, actor, caseId);
     const row = await this.documents.insert(tx, {
@@ -239,8 +239,8 @@ export class DocumentsService implements OnModuleInit {
   }
 
   /** The document if the caller's office handles its file; 404 otherwise, home office included. */
-  private async visible(tx: Tx, actor: Actor, documentId: string, lock = false): Promise<DocumentRow> {
-    const doc = actor.officeId ? await this.documents.find(tx, documentId, lock) : null;
+  private async visible(tx: Tx, actor: OfficeActor, documentId: string, lock = false): Promise<DocumentRow> {
+    const doc = await this.documents.find(tx, documentId, lock);
     if (!doc) throw AppError.notFound('Document');
     try {
       await this.cases.handledFile(tx, actor, doc.caseId);

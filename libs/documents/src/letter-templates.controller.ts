@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, PageQuery, UuidParam, ProblemResponses } from '@relay/platform';
+import { type OfficeActor, OfficeMember, Idempotent, PageQuery, UuidParam, ProblemResponses } from '@relay/platform';
 import { LettersService } from './letters.service.js';
 import { CreateLetterTemplateDto } from './document.dto.js';
 import { LetterTemplateDto, LetterTemplatePageDto } from './document.views.js';
@@ -15,7 +15,7 @@ export class LetterTemplatesController {
   @ApiOperation({ summary: "List your office's letter templates" })
   @ProblemResponses(403)
   @ApiOkResponse({ type: LetterTemplatePageDto, description: "The caller's office's templates, oldest first" })
-  list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
+  list(@OfficeMember() actor: OfficeActor, @Query() query: PageQuery) {
     return this.letters.listTemplates(actor, query);
   }
 
@@ -24,7 +24,7 @@ export class LetterTemplatesController {
   @ProblemResponses(403)
   @Idempotent()
   @ApiCreatedResponse({ type: LetterTemplateDto, description: 'Office lead only; an unknown field is a 400' })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateLetterTemplateDto) {
+  create(@OfficeMember() actor: OfficeActor, @Body() dto: CreateLetterTemplateDto) {
     return this.letters.createTemplate(actor, dto);
   }
 
@@ -32,7 +32,7 @@ export class LetterTemplatesController {
   @ApiOperation({ summary: 'Read a letter template' })
   @ProblemResponses(404)
   @ApiOkResponse({ type: LetterTemplateDto })
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  get(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string) {
     return this.letters.getTemplate(actor, id);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { type Actor, AppError, decodeCursor, type PageQuery, toPage, TransactionRunner } from '@relay/platform';
+import { AppError, decodeCursor, type OfficeActor, type PageQuery, toPage, TransactionRunner } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { CasesService } from '@relay/cases';
 import { DocumentsRepository } from './documents.repository.js';
@@ -24,12 +24,11 @@ export class LettersService {
     private readonly cases: CasesService,
   ) {}
 
-  async createTemplate(actor: Actor, dto: CreateLetterTemplateDto) {
-    const officeId = requireOffice(actor);
+  async createTemplate(actor: OfficeActor, dto: CreateLetterTemplateDto) {
     if (actor.role !== 'office_lead') throw AppError.forbidden("Only the office lead writes the office's letters");
     checkTemplate(dto.body);
     return this.transactions.run(async (tx) => {
-      const row = await this.documents.insertTemplate(tx, officeId, actor.userId, dto);
+      const row = await this.documents.insertTemplate(tx, actor.officeId, actor.userId, dto);
       this.audit.record(tx, {
         action: 'letter_template.created',
         actor,
@@ -41,23 +40,20 @@ export class LettersService {
     });
   }
 
-  async listTemplates(actor: Actor, query: PageQuery) {
-    const officeId = requireOffice(actor);
+  async listTemplates(actor: OfficeActor, query: PageQuery) {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
-    const rows = await this.documents.listTemplates(officeId, after, query.limit + 1);
+    const rows = await this.documents.listTemplates(actor.officeId, after, query.limit + 1);
     return toPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id], toTemplateView);
   }
 
-  async getTemplate(actor: Actor, templateId: string) {
-    const row = actor.officeId
-      ? await this.documents.findTemplate(this.transactions.reader, actor.officeId, templateId)
-      : null;
+  async getTemplate(actor: OfficeActor, templateId: string) {
+    const row = await this.documents.findTemplate(this.transactions.reader, actor.officeId, templateId);
     if (!row) throw AppError.notFound('Letter template');
     return toTemplateView(row);
   }
 
   /** Renders the office's template with the file's data into a new `correspondence` document. */
-  async write(actor: Actor, caseId: string, templateId: string) {
+  async write(actor: OfficeActor, caseId: string, templateId: string) {
     return this.transactions.run(async (tx) => {
       const kase = await this.cases.handledFile(tx, actor, caseId);
       const template = await this.documents.findTemplate(tx, kase.handlingOfficeId, templateId);
@@ -91,11 +87,6 @@ export class LettersService {
       );
     });
   }
-}
-
-function requireOffice(actor: Actor): string {
-  if (!actor.officeId) throw AppError.forbidden('Letter templates belong to offices');
-  return actor.officeId;
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, UuidParam, ProblemResponses } from '@relay/platform';
+import {
+  type Actor,
+  CurrentActor,
+  type OfficeActor,
+  OfficeMember,
+  Idempotent,
+  UuidParam,
+  ProblemResponses,
+} from '@relay/platform';
 import { HandoffsService } from './handoffs.service.js';
 import { TradesService } from './trades.service.js';
 import { SuggestionsService } from './suggestions.service.js';
@@ -36,14 +44,14 @@ export class HandoffsController {
   @ProblemResponses(403, 404, 409)
   @Idempotent()
   @ApiCreatedResponse({ type: HandoffDto, description: 'The offer shows a redacted summary only' })
-  offer(@CurrentActor() actor: Actor, @Body() dto: CreateHandoffDto) {
+  offer(@OfficeMember() actor: OfficeActor, @Body() dto: CreateHandoffDto) {
     return this.handoffs.offer(actor, dto);
   }
 
   @Get()
   @ApiOperation({ summary: 'List handoffs to and from your office' })
   @ApiOkResponse({ type: HandoffPageDto })
-  list(@CurrentActor() actor: Actor, @Query() query: HandoffQuery) {
+  list(@OfficeMember() actor: OfficeActor, @Query() query: HandoffQuery) {
     return this.handoffs.list(actor, query);
   }
 
@@ -51,7 +59,7 @@ export class HandoffsController {
   @ApiOperation({ summary: 'Suggest offices to hand a file to' })
   @ProblemResponses(403, 404)
   @ApiOkResponse({ type: SuggestionsDto })
-  suggest(@CurrentActor() actor: Actor, @Query() query: SuggestionQuery) {
+  suggest(@OfficeMember() actor: OfficeActor, @Query() query: SuggestionQuery) {
     return this.suggestions.suggest(actor, query.caseId);
   }
 
@@ -59,7 +67,7 @@ export class HandoffsController {
   @ApiOperation({ summary: 'Read a handoff' })
   @ProblemResponses(404)
   @ApiOkResponse({ type: HandoffDto })
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  get(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string) {
     return this.handoffs.get(actor, id);
   }
 
@@ -68,7 +76,7 @@ export class HandoffsController {
   @ProblemResponses(403, 404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: HandoffDto, description: 'The file is now yours; concurrent accepts: one wins, the rest 409' })
-  accept(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  accept(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string) {
     return this.handoffs.accept(actor, id);
   }
 
@@ -77,7 +85,7 @@ export class HandoffsController {
   @ProblemResponses(403, 404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: HandoffDto })
-  decline(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ReasonDto) {
+  decline(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Body() dto: ReasonDto) {
     return this.handoffs.decline(actor, id, dto.reason);
   }
 
@@ -86,7 +94,7 @@ export class HandoffsController {
   @ProblemResponses(403, 404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: HandoffDto })
-  withdraw(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ReasonDto) {
+  withdraw(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Body() dto: ReasonDto) {
     return this.handoffs.withdraw(actor, id, dto.reason);
   }
 }
@@ -102,14 +110,14 @@ export class TradesController {
   @ProblemResponses(403, 404, 409)
   @Idempotent()
   @ApiCreatedResponse({ type: TradeDto })
-  propose(@CurrentActor() actor: Actor, @Body() dto: CreateTradeDto) {
+  propose(@OfficeMember() actor: OfficeActor, @Body() dto: CreateTradeDto) {
     return this.trades.propose(actor, dto);
   }
 
   @Get('trades')
   @ApiOperation({ summary: 'List trades of your office' })
   @ApiOkResponse({ type: TradePageDto })
-  list(@CurrentActor() actor: Actor, @Query() query: TradeQuery) {
+  list(@OfficeMember() actor: OfficeActor, @Query() query: TradeQuery) {
     return this.trades.list(actor, query);
   }
 
@@ -117,7 +125,7 @@ export class TradesController {
   @ApiOperation({ summary: 'Read a trade' })
   @ProblemResponses(404)
   @ApiOkResponse({ type: TradeDto })
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  get(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string) {
     return this.trades.get(actor, id);
   }
 
@@ -126,7 +134,7 @@ export class TradesController {
   @ProblemResponses(403, 404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: TradeDto, description: 'Every file swaps in one transaction, or none (409 naming the file)' })
-  accept(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  accept(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string) {
     return this.trades.accept(actor, id);
   }
 
@@ -135,7 +143,7 @@ export class TradesController {
   @ProblemResponses(403, 404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: TradeDto })
-  decline(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ReasonDto) {
+  decline(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Body() dto: ReasonDto) {
     return this.trades.decline(actor, id, dto.reason);
   }
 
@@ -144,7 +152,7 @@ export class TradesController {
   @ProblemResponses(403, 404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: TradeDto })
-  withdraw(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ReasonDto) {
+  withdraw(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Body() dto: ReasonDto) {
     return this.trades.withdraw(actor, id, dto.reason);
   }
 
@@ -152,8 +160,8 @@ export class TradesController {
   @ApiOperation({ summary: 'List the files an office offers for trade' })
   @ProblemResponses(403, 404)
   @ApiOkResponse({ type: TradeTableDto, description: 'The files this office has put on the table for trades' })
-  table(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
-    return this.trades.table(actor, id);
+  table(@OfficeMember() _actor: OfficeActor, @UuidParam('id') id: string) {
+    return this.trades.table(id);
   }
 
   @Get('offices/:id/ledger')

@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   type Actor,
+  type OfficeActor,
   AppConfig,
   AppError,
   decodeCursor,
@@ -56,7 +57,7 @@ export class HandoffsService implements OnApplicationBootstrap {
     this.jobs.schedule('handoff-expiry', ADVISORY_LOCKS.handoffExpiry, (tx) => this.expireDue(tx));
   }
 
-  async offer(actor: Actor, dto: CreateHandoffDto): Promise<HandoffPayload> {
+  async offer(actor: OfficeActor, dto: CreateHandoffDto): Promise<HandoffPayload> {
     if ((dto.toOfficeId === undefined) === (dto.channelId === undefined)) {
       throw AppError.invalid('toOfficeId', 'give exactly one of toOfficeId and channelId');
     }
@@ -99,8 +100,7 @@ export class HandoffsService implements OnApplicationBootstrap {
     });
   }
 
-  async list(actor: Actor, query: HandoffQuery): Promise<Page<HandoffPayload>> {
-    if (!actor.officeId) return { items: [], nextCursor: null };
+  async list(actor: OfficeActor, query: HandoffQuery): Promise<Page<HandoffPayload>> {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     const rows = await this.handoffs.list(actor.officeId, query, after, query.limit + 1);
     return toPage(
@@ -111,12 +111,12 @@ export class HandoffsService implements OnApplicationBootstrap {
     );
   }
 
-  async get(actor: Actor, id: string): Promise<HandoffPayload> {
+  async get(actor: OfficeActor, id: string): Promise<HandoffPayload> {
     return this.lifecycle.visible(this.transactions.reader, actor, id);
   }
 
   /** Of concurrent accepts exactly one wins (the shared lifecycle); the file moves with it. */
-  async accept(actor: Actor, id: string): Promise<HandoffPayload> {
+  async accept(actor: OfficeActor, id: string): Promise<HandoffPayload> {
     const authorize = (offer: HandoffPayload) => {
       if (offer.fromOfficeId === actor.officeId) throw AppError.forbidden('You cannot accept your own offer');
     };
@@ -126,13 +126,13 @@ export class HandoffsService implements OnApplicationBootstrap {
       const why = await this.files.whyNot(tx, kase, offer.fromOfficeId);
       if (why === 'consent_missing') throw new AppError('consent_missing', 'The file no longer has a live consent');
       if (why) throw new AppError('case_not_transferable', `The file cannot move: ${NOT_TRANSFERABLE[why]}`);
-      await this.files.move(tx, actor, kase!, actor.officeId!, { kind: 'handoff', id });
+      await this.files.move(tx, actor, kase!, actor.officeId, { kind: 'handoff', id });
     };
-    return this.lifecycle.accept(actor, id, authorize, transfer, actor.officeId!);
+    return this.lifecycle.accept(actor, id, authorize, transfer, actor.officeId);
   }
 
   /** A direct offer's office may decline it; a channel offer simply waits for another taker. */
-  async decline(actor: Actor, id: string, reason?: string): Promise<HandoffPayload> {
+  async decline(actor: OfficeActor, id: string, reason?: string): Promise<HandoffPayload> {
     return this.lifecycle.close(actor, id, 'declined', reason, (offer) => {
       if (offer.toOfficeId !== actor.officeId) {
         throw AppError.forbidden(
@@ -144,7 +144,7 @@ export class HandoffsService implements OnApplicationBootstrap {
     });
   }
 
-  async withdraw(actor: Actor, id: string, reason?: string): Promise<HandoffPayload> {
+  async withdraw(actor: OfficeActor, id: string, reason?: string): Promise<HandoffPayload> {
     return this.lifecycle.close(actor, id, 'withdrawn', reason, (offer) => {
       if (offer.fromOfficeId !== actor.officeId) throw AppError.forbidden('Only the offering office may withdraw');
     });

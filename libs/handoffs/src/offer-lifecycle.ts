@@ -1,4 +1,11 @@
-import { type Actor, type AppConfig, AppError, type TransactionRunner, type Tx } from '@relay/platform';
+import {
+  type Actor,
+  type AppConfig,
+  type OfficeActor,
+  AppError,
+  type TransactionRunner,
+  type Tx,
+} from '@relay/platform';
 
 /**
  * The lifecycle handoffs and trades share: made open (offered / proposed) with an expiry,
@@ -40,9 +47,9 @@ export class OfferLifecycle<T extends Offer> {
     private readonly store: OfferStore<T>,
   ) {}
 
-  /** The offer if the caller's office is a party to it; a 404 otherwise (admins have no office). */
-  async visible(tx: Tx, actor: Actor, id: string, lock = false): Promise<T> {
-    const offer = actor.officeId ? await this.store.findVisible(tx, actor.officeId, id, lock) : null;
+  /** The offer if the caller's office is a party to it; a 404 otherwise. */
+  async visible(tx: Tx, actor: OfficeActor, id: string, lock = false): Promise<T> {
+    const offer = await this.store.findVisible(tx, actor.officeId, id, lock);
     if (!offer) throw AppError.notFound(this.store.noun);
     return offer;
   }
@@ -52,7 +59,7 @@ export class OfferLifecycle<T extends Offer> {
    * `transfer` moves what the offer moves, in the same transaction.
    */
   accept(
-    actor: Actor,
+    actor: OfficeActor,
     id: string,
     authorize: (offer: T) => void,
     transfer: (tx: Tx, offer: T) => Promise<void>,
@@ -63,7 +70,7 @@ export class OfferLifecycle<T extends Offer> {
 
   /** Declines or withdraws an open offer the caller may close. */
   close(
-    actor: Actor,
+    actor: OfficeActor,
     id: string,
     outcome: 'declined' | 'withdrawn',
     reason: string | undefined,
@@ -80,7 +87,7 @@ export class OfferLifecycle<T extends Offer> {
   }
 
   private decide(
-    actor: Actor,
+    actor: OfficeActor,
     id: string,
     decision: OfferDecision,
     authorize: (offer: T) => void,

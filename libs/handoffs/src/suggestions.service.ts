@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Actor } from '@relay/platform';
+import type { OfficeActor } from '@relay/platform';
 import { CaseTransfers, openFileSql, doneFileSql } from '@relay/cases';
 import { type Candidate, rankCandidates } from './suggestion-score.js';
 
@@ -16,7 +16,7 @@ export class SuggestionsService {
     private readonly files: CaseTransfers,
   ) {}
 
-  async suggest(actor: Actor, caseId: string) {
+  async suggest(actor: OfficeActor, caseId: string) {
     const kase = await this.files.ownFile(actor, caseId, undefined, false); // a read: no lock
     const rows = (await this.dataSource.query(
       `WITH candidates AS (

@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   type Actor,
+  type OfficeActor,
   AppConfig,
   AppError,
   decodeCursor,
@@ -59,9 +60,8 @@ export class TradesService implements OnApplicationBootstrap {
     this.jobs.schedule('trade-expiry', ADVISORY_LOCKS.tradeExpiry, (tx) => this.expireDue(tx));
   }
 
-  async propose(actor: Actor, dto: CreateTradeDto): Promise<TradePayload> {
-    const officeId = actor.officeId;
-    if (!officeId) throw AppError.forbidden('Trades are between offices');
+  async propose(actor: OfficeActor, dto: CreateTradeDto): Promise<TradePayload> {
+    const { officeId } = actor;
     if (dto.giveCaseIds.length + dto.takeCaseIds.length === 0)
       throw AppError.invalid('giveCaseIds', 'name at least one file');
     if (dto.counterpartyOfficeId === officeId) throw AppError.invalid('counterpartyOfficeId', 'is your own office');
@@ -77,7 +77,7 @@ export class TradesService implements OnApplicationBootstrap {
   }
 
   /** Refused proposals are audited too (counts and why, never a file's details), in their own transaction. */
-  private async auditRefusal(actor: Actor, dto: CreateTradeDto, code: string): Promise<void> {
+  private async auditRefusal(actor: OfficeActor, dto: CreateTradeDto, code: string): Promise<void> {
     await this.transactions
       .run(async (tx) =>
         this.audit.record(tx, {
@@ -91,7 +91,12 @@ export class TradesService implements OnApplicationBootstrap {
       .catch(() => undefined); // the refusal stands even if its audit row cannot be written now
   }
 
-  private async insertProposal(tx: Tx, actor: Actor, officeId: string, dto: CreateTradeDto): Promise<TradePayload> {
+  private async insertProposal(
+    tx: Tx,
+    actor: OfficeActor,
+    officeId: string,
+    dto: CreateTradeDto,
+  ): Promise<TradePayload> {
     if (!(await this.directory.officeExists(tx, dto.counterpartyOfficeId))) {
       throw AppError.invalid('counterpartyOfficeId', 'no such office');
     }
@@ -144,8 +149,7 @@ export class TradesService implements OnApplicationBootstrap {
     return trade;
   }
 
-  async list(actor: Actor, query: TradeQuery): Promise<Page<TradePayload>> {
-    if (!actor.officeId) return { items: [], nextCursor: null };
+  async list(actor: OfficeActor, query: TradeQuery): Promise<Page<TradePayload>> {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     const rows = await this.trades.list(actor.officeId, query, after, query.limit + 1);
     return toPage(
@@ -156,7 +160,7 @@ export class TradesService implements OnApplicationBootstrap {
     );
   }
 
-  async get(actor: Actor, id: string): Promise<TradePayload> {
+  async get(actor: OfficeActor, id: string): Promise<TradePayload> {
     return this.lifecycle.visible(this.transactions.reader, actor, id);
   }
 
@@ -164,7 +168,7 @@ export class TradesService implements OnApplicationBootstrap {
    * Swaps every file in one transaction. If any file moved, lacks consent or has an open
    * offer, the answer is 409 naming the file and why, and nothing moves.
    */
-  async accept(actor: Actor, id: string): Promise<TradePayload> {
+  async accept(actor: OfficeActor, id: string): Promise<TradePayload> {
     const authorize = (trade: TradePayload) => {
       if (trade.counterpartyOfficeId !== actor.officeId)
         throw AppError.forbidden('Only the counterparty accepts a trade');
@@ -205,21 +209,20 @@ export class TradesService implements OnApplicationBootstrap {
     return this.lifecycle.accept(actor, id, authorize, transfer);
   }
 
-  async decline(actor: Actor, id: string, reason?: string): Promise<TradePayload> {
+  async decline(actor: OfficeActor, id: string, reason?: string): Promise<TradePayload> {
     return this.lifecycle.close(actor, id, 'declined', reason, (trade) => {
       if (trade.counterpartyOfficeId !== actor.officeId) throw AppError.forbidden('Only the counterparty declines');
     });
   }
 
-  async withdraw(actor: Actor, id: string, reason?: string): Promise<TradePayload> {
+  async withdraw(actor: OfficeActor, id: string, reason?: string): Promise<TradePayload> {
     return this.lifecycle.close(actor, id, 'withdrawn', reason, (trade) => {
       if (trade.proposerOfficeId !== actor.officeId) throw AppError.forbidden('Only the proposer withdraws');
     });
   }
 
   /** What another office (or the caller's own) has put on the table: what a proposal may take. */
-  async table(actor: Actor, officeId: string) {
-    if (!actor.officeId) throw AppError.forbidden('Trades are between offices');
+  async table(officeId: string) {
     if (!(await this.directory.officeExists(this.transactions.reader, officeId))) throw AppError.notFound('Office');
     return { items: await this.files.onTheTable(officeId) };
   }

@@ -8,7 +8,16 @@ import {
   ApiTags,
   ApiOperation,
 } from '@nestjs/swagger';
-import { type Actor, CurrentActor, Idempotent, PageQuery, UuidParam, ProblemResponses } from '@relay/platform';
+import {
+  type Actor,
+  CurrentActor,
+  type OfficeActor,
+  OfficeMember,
+  Idempotent,
+  PageQuery,
+  UuidParam,
+  ProblemResponses,
+} from '@relay/platform';
 import { ReportsService } from './reports.service.js';
 import { PrecedentsService } from './precedents.service.js';
 import { TransitionsService } from './transitions.service.js';
@@ -26,7 +35,7 @@ export class ReportsController {
   @ApiOperation({ summary: "Report your office's caseload" })
   @ProblemResponses(403)
   @ApiOkResponse({ type: CaseloadReportDto, description: "The caller's office's caseload, grouped" })
-  caseload(@CurrentActor() actor: Actor, @Query() query: ReportQuery) {
+  caseload(@OfficeMember() actor: OfficeActor, @Query() query: ReportQuery) {
     return this.reports.caseload(actor, query);
   }
 
@@ -41,7 +50,7 @@ export class ReportsController {
       'The same as CSV (RFC 4180, UTF-8), one row per group; cells starting with = + - @ are prefixed with an apostrophe',
     schema: { type: 'string' },
   })
-  caseloadCsv(@CurrentActor() actor: Actor, @Query() query: ReportQuery) {
+  caseloadCsv(@OfficeMember() actor: OfficeActor, @Query() query: ReportQuery) {
     return this.reports.caseloadCsv(actor, query);
   }
 
@@ -49,7 +58,7 @@ export class ReportsController {
   @ApiOperation({ summary: "Report a channel's activity" })
   @ProblemResponses(403, 404)
   @ApiOkResponse({ type: ChannelReportDto })
-  channel(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: ReportQuery) {
+  channel(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Query() query: ReportQuery) {
     return this.reports.channel(actor, id, query);
   }
 }
@@ -69,14 +78,14 @@ export class PrecedentsController {
     type: PrecedentDto,
     description: '400 contains_personal_data names the field when it looks like a constituent detail',
   })
-  share(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: SharePrecedentDto) {
+  share(@OfficeMember() actor: OfficeActor, @UuidParam('id') id: string, @Body() dto: SharePrecedentDto) {
     return this.precedents.share(actor, id, dto);
   }
 
   @Get('precedents')
   @ApiOperation({ summary: "List precedents of your office's channels" })
   @ApiOkResponse({ type: PrecedentPageDto, description: "Precedents of the caller's channels, newest first" })
-  list(@CurrentActor() actor: Actor, @Query() query: PrecedentQuery) {
+  list(@OfficeMember() actor: OfficeActor, @Query() query: PrecedentQuery) {
     return this.precedents.list(actor, query);
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
-  type Actor,
   AppError,
   decodeCursor,
   EventLog,
+  type OfficeActor,
   type Page,
   type PrecedentPayload,
   streams,
@@ -46,9 +46,8 @@ export class PrecedentsService {
     private readonly events: EventLog,
   ) {}
 
-  async share(actor: Actor, caseId: string, dto: SharePrecedentDto): Promise<PrecedentPayload> {
-    const officeId = actor.officeId;
-    if (!officeId) throw AppError.notFound('Case');
+  async share(actor: OfficeActor, caseId: string, dto: SharePrecedentDto): Promise<PrecedentPayload> {
+    const { officeId } = actor;
     return this.transactions.run(async (tx) => {
       const file = await this.precedents.visibleFile(tx, officeId, caseId);
       if (!file) throw AppError.notFound('Case');
@@ -92,8 +91,7 @@ export class PrecedentsService {
     });
   }
 
-  async list(actor: Actor, query: PrecedentQuery): Promise<Page<PrecedentPayload>> {
-    if (!actor.officeId) return { items: [], nextCursor: null };
+  async list(actor: OfficeActor, query: PrecedentQuery): Promise<Page<PrecedentPayload>> {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     const rows = await this.precedents.list(actor.officeId, query, after, query.limit + 1);
     return toPage(rows, query.limit, (row) => [row.created_at.toISOString(), row.id], toPrecedentView);

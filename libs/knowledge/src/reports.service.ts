@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, AppError, TransactionRunner } from '@relay/platform';
+import { AppError, type OfficeActor, TransactionRunner } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { CATEGORIES, IMMIGRATION_TYPES, OUTCOMES, type Outcome, URGENCIES } from '@relay/cases';
 import { ChannelsService } from '@relay/channels';
@@ -71,10 +71,9 @@ export class ReportsService {
     private readonly audit: AuditService,
   ) {}
 
-  async caseload(actor: Actor, query: ReportQuery): Promise<Report<CaseloadGroup>> {
-    const officeId = requireOffice(actor);
+  async caseload(actor: OfficeActor, query: ReportQuery): Promise<Report<CaseloadGroup>> {
     const range = rangeOf(query);
-    const rows = await this.reports.office(officeId, query.groupBy, range);
+    const rows = await this.reports.office(actor.officeId, query.groupBy, range);
     const byKey = new Map(rows.map((row) => [row.key, row]));
     const groups = this.keys(query.groupBy, range, rows).map((key): CaseloadGroup => {
       const row = byKey.get(key);
@@ -93,10 +92,10 @@ export class ReportsService {
   }
 
   /** The caseload as CSV, one row per group, with the office's name on each row. */
-  async caseloadCsv(actor: Actor, query: ReportQuery): Promise<string> {
+  async caseloadCsv(actor: OfficeActor, query: ReportQuery): Promise<string> {
     const report = await this.caseload(actor, query);
     await this.recordExport(actor, query);
-    const office = await this.directory.getOffice(requireOffice(actor));
+    const office = await this.directory.getOffice(actor.officeId);
     const officeName = query.lang === 'fr' ? office.nameFr : office.name;
     const header = [
       'office',
@@ -133,7 +132,7 @@ export class ReportsService {
    * A channel's offices together. Counts only, and none that could single out a file: see
    * `channelCount` (whole quarters, each rounded on its own, fewer than 5 shown as "<5").
    */
-  async channel(actor: Actor, channelId: string, query: ReportQuery): Promise<Report<ChannelGroup>> {
+  async channel(actor: OfficeActor, channelId: string, query: ReportQuery): Promise<Report<ChannelGroup>> {
     await this.channels.requireMember(actor, channelId);
     const range = snapToQuarters(rangeOf(query));
     const [rows, secret] = await Promise.all([
@@ -172,7 +171,7 @@ export class ReportsService {
   }
 
   /** Reports hold no constituent data and are not audited; a CSV leaving the system is. */
-  private async recordExport(actor: Actor, query: ReportQuery): Promise<void> {
+  private async recordExport(actor: OfficeActor, query: ReportQuery): Promise<void> {
     await this.transactions.run(async (tx) =>
       this.audit.record(tx, {
         action: 'report.exported',
@@ -182,11 +181,6 @@ export class ReportsService {
       }),
     );
   }
-}
-
-function requireOffice(actor: Actor): string {
-  if (!actor.officeId) throw AppError.forbidden('Reports are about an office; admins belong to none');
-  return actor.officeId;
 }
 
 function rangeOf(query: ReportQuery): DateRange {

@@ -17,6 +17,7 @@ import {
   AppError,
   EventLog,
   Metrics,
+  officeActor,
   RedisConnection,
   type LiveEvent,
   LiveBus,
@@ -231,12 +232,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       const dto = await this.live.parse(SubscribeDto, payload);
       if (dto.after !== undefined) this.takeCatchUp(socket);
       const room = streams.channel(dto.channelId);
-      await this.channels.requireMember(socket.data.actor, dto.channelId);
+      await this.channels.requireMember(officeActor(socket.data.actor), dto.channelId);
       await socket.join(room); // joined before reading, so nothing falls between (duplicates share a seq)
       // A removal committed between the check and the join was relayed before we joined: check
       // again from inside the room (a later removal's relay will find the socket there).
       try {
-        await this.channels.requireMember(socket.data.actor, dto.channelId);
+        await this.channels.requireMember(officeActor(socket.data.actor), dto.channelId);
       } catch (error) {
         await socket.leave(room);
         throw error;
@@ -270,7 +271,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private presence(socket: LiveSocket, payload: unknown) {
     return this.answer(socket, async () => {
       const dto = await this.live.parse(ChannelDto, payload);
-      await this.channels.requireMember(socket.data.actor, dto.channelId);
+      await this.channels.requireMember(officeActor(socket.data.actor), dto.channelId);
       return { online: await this.onlineIn(dto.channelId) };
     });
   }

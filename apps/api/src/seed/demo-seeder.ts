@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { type Actor, AppConfig, TransactionRunner, type Tx, ADVISORY_LOCKS } from '@relay/platform';
+import { AppConfig, type OfficeActor, TransactionRunner, type Tx, ADVISORY_LOCKS } from '@relay/platform';
 import { UsersService } from '@relay/identity';
 import { CasesService, CreateCaseDto } from '@relay/cases';
 import { ChannelsService } from '@relay/channels';
@@ -132,18 +132,19 @@ export class DemoSeeder {
     ] as const;
     const created = [];
     for (const person of people) {
+      const officeId = officeIds.get(person.code)!;
       const user = await this.users.insert(tx, null, {
         ...person,
         languages: [...person.languages],
         password,
-        officeId: officeIds.get(person.code)!,
+        officeId,
       });
       created.push({
         email: user.email,
         role: user.role,
         office: person.code,
         userId: user.id,
-        officeId: user.officeId!,
+        officeId,
       });
     }
     if (!this.config.ADMIN_EMAIL) {
@@ -199,7 +200,7 @@ export class DemoSeeder {
     ];
     const assistants = logins.filter((login) => login.role === 'assistant').slice(0, 2);
     for (const [i, assistant] of assistants.entries()) {
-      const actor: Actor = {
+      const actor: OfficeActor = {
         userId: assistant.userId,
         role: 'assistant',
         officeId: assistant.officeId,
@@ -247,7 +248,7 @@ export class DemoSeeder {
    * file's call-back is due in two hours, before anything else in either office, so it heads
    * the queue (the console relies on it) and stays first as time passes.
    */
-  private async workTheDay(actor: Actor, files: { id: string; urgency: string }[], nepean: boolean) {
+  private async workTheDay(actor: OfficeActor, files: { id: string; urgency: string }[], nepean: boolean) {
     const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
     const log = (caseId: string, body: Parameters<InteractionsService['create']>[2]) =>
       this.interactions.create(actor, caseId, body);

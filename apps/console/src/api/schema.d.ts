@@ -2872,6 +2872,24 @@ export interface components {
         'application/problem+json': components['schemas']['ProblemDto'];
       };
     };
+    /** @description office_required: the caller belongs to no office (an admin), and this works on an office's data */
+    Problem403Office: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'];
+      };
+    };
+    /** @description forbidden: not allowed for this user or office; or office_required: the caller belongs to no office (an admin), and this works on an office's data */
+    Problem403OrOffice: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'];
+      };
+    };
   };
   parameters: never;
   requestBodies: never;
@@ -3655,7 +3673,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -3684,7 +3702,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
@@ -3717,7 +3735,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -3743,6 +3761,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -3775,7 +3794,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       412: components['responses']['Problem412'];
@@ -3808,7 +3827,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -3841,7 +3860,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -3877,7 +3896,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -3906,7 +3925,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -3937,7 +3956,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -3970,7 +3989,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -3999,6 +4018,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       429: components['responses']['Problem429'];
     };
   };
@@ -4056,6 +4076,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4146,6 +4167,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4178,6 +4200,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4207,7 +4230,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       412: components['responses']['Problem412'];
       429: components['responses']['Problem429'];
@@ -4242,7 +4265,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       412: components['responses']['Problem412'];
       415: components['responses']['Problem415'];
@@ -4277,6 +4300,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4310,6 +4334,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       429: components['responses']['Problem429'];
     };
   };
@@ -4334,6 +4359,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4363,6 +4389,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4392,6 +4419,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       429: components['responses']['Problem429'];
     };
   };
@@ -4422,7 +4450,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4451,7 +4479,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4477,6 +4505,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4503,7 +4532,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       429: components['responses']['Problem429'];
@@ -4534,7 +4563,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4566,7 +4595,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4598,6 +4627,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       429: components['responses']['Problem429'];
     };
   };
@@ -4627,7 +4657,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4656,6 +4686,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4682,7 +4713,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       429: components['responses']['Problem429'];
@@ -4713,7 +4744,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4745,7 +4776,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4774,7 +4805,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4833,7 +4864,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -4865,7 +4896,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -4898,7 +4929,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -4931,7 +4962,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -4984,6 +5015,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       429: components['responses']['Problem429'];
     };
   };
@@ -5079,7 +5111,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -5113,7 +5145,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       413: components['responses']['Problem413'];
@@ -5149,7 +5181,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       416: components['responses']['Problem416'];
       429: components['responses']['Problem429'];
@@ -5178,7 +5210,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -5212,7 +5244,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -5244,7 +5276,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -5275,7 +5307,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
@@ -5303,6 +5335,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
+      403: components['responses']['Problem403Office'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -5333,7 +5366,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -5365,7 +5398,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -5400,7 +5433,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -5426,7 +5459,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       429: components['responses']['Problem429'];
@@ -5458,7 +5491,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -5490,7 +5523,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
@@ -5525,7 +5558,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -5548,7 +5581,7 @@ export interface operations {
         };
       };
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -5594,7 +5627,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       429: components['responses']['Problem429'];
     };
   };
@@ -5624,7 +5657,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       409: components['responses']['Problem409'];
       415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
@@ -5660,7 +5693,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       412: components['responses']['Problem412'];
       415: components['responses']['Problem415'];
@@ -5688,7 +5721,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
     };
@@ -5719,7 +5752,7 @@ export interface operations {
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
-      403: components['responses']['Problem403'];
+      403: components['responses']['Problem403OrOffice'];
       404: components['responses']['Problem404'];
       415: components['responses']['Problem415'];
       429: components['responses']['Problem429'];

@@ -67,7 +67,16 @@ function staleKeys(event: LiveEvent): string[][] {
  * reconnect, subscribes its channels again from there and `sync`s the rest, so nothing is
  * missed (and nothing is applied twice: an event at or below the last seq is dropped).
  */
-export function LiveProvider({ children, active }: { children: ReactNode; active: boolean }) {
+export function LiveProvider({
+  children,
+  active,
+  officeMember,
+}: {
+  children: ReactNode;
+  active: boolean;
+  /** A user of no office (an admin) has no channels to subscribe to. */
+  officeMember: boolean;
+}) {
   const queries = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const [socket, setSocket] = useState<Socket | null>(null);
@@ -100,7 +109,9 @@ export function LiveProvider({ children, active }: { children: ReactNode; active
     s.on('connect', () => {
       setStatus('live');
       void (async () => {
-        const { data } = await api.GET('/api/v1/channels', { params: { query: { limit: 200 } } });
+        const { data } = officeMember
+          ? await api.GET('/api/v1/channels', { params: { query: { limit: 200 } } })
+          : { data: undefined };
         for (const channel of data?.items ?? []) {
           const after = seen.get(`channel:${channel.id}`);
           const answer = (await s.emitWithAck('subscribe', { channelId: channel.id, after })) as Missed;
@@ -133,7 +144,7 @@ export function LiveProvider({ children, active }: { children: ReactNode; active
       stopped = true;
       s.disconnect();
     };
-  }, [queries, active]);
+  }, [queries, active, officeMember]);
 
   return <LiveContext.Provider value={{ status, socket }}>{children}</LiveContext.Provider>;
 }

@@ -59,9 +59,11 @@ export function ProblemMessage({ problem }: { problem: Problem | null | undefine
   const message =
     problem.status === 412
       ? t('problem.stale')
-      : problem.errors?.length
-        ? t('problem.fields')
-        : (problem.detail ?? problem.title ?? t('problem.generic'));
+      : problem.code === 'office_required'
+        ? t('problem.officeRequired')
+        : problem.errors?.length
+          ? t('problem.fields')
+          : (problem.detail ?? problem.title ?? t('problem.generic'));
   return (
     <p className="problem" role="alert">
       {message}

@@ -4,8 +4,10 @@ import { api, call, sessionStore } from '../api/session';
 import { useT } from '../i18n/t';
 import { Link } from './router';
 
-export function useUnacknowledgedAlerts() {
+/** Alerts are an office's: a user of no office (an admin) asks for none (`enabled: false`). */
+export function useUnacknowledgedAlerts(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['alerts', 'unacknowledged'],
     queryFn: () => call(api.GET('/api/v1/alerts', { params: { query: { unacknowledged: true, limit: 50 } } })),
   });
@@ -26,8 +28,9 @@ export function useAcknowledge() {
 export function UrgentAlerts() {
   const t = useT();
   const session = useSyncExternalStore(sessionStore.subscribe, sessionStore.get);
-  const me = session.status === 'signedIn' ? session.user.id : null;
-  const { data } = useUnacknowledgedAlerts();
+  const user = session.status === 'signedIn' ? session.user : null;
+  const me = user?.id ?? null;
+  const { data } = useUnacknowledgedAlerts(user !== null && user.officeId !== null);
   const acknowledge = useAcknowledge();
   const urgent = (data?.items ?? []).filter((alert) => alert.severity === 'urgent' && alert.authorId !== me);
   return (

@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  /** The route works on an office's data and the caller belongs to no office (an admin). */
+  office_required: 403,
   not_found: 404,
   conflict: 409,
   invalid_transition: 409,

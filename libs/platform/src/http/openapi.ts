@@ -9,7 +9,7 @@ import {
   type OperationObject,
   type ResponseObject,
 } from '@nestjs/swagger';
-import { IS_PUBLIC } from '../auth/actor.js';
+import { IS_PUBLIC, OFFICE_REQUIRED } from '../auth/actor.js';
 import { IDEMPOTENT } from './idempotency.interceptor.js';
 
 class ProblemFieldDto {
@@ -44,10 +44,24 @@ const PROBLEMS = {
 
 export type ProblemStatus = keyof typeof PROBLEMS;
 
-const problem = (status: ProblemStatus): ResponseObject => ({
-  description: PROBLEMS[status],
+/** The 403 of every route on an office's data (it takes @OfficeMember()), alone or beside `forbidden`. */
+const OFFICE_REQUIRED_PROBLEM =
+  "office_required: the caller belongs to no office (an admin), and this works on an office's data";
+const OFFICE_PROBLEMS = {
+  Problem403Office: OFFICE_REQUIRED_PROBLEM,
+  Problem403OrOffice: `${PROBLEMS[403]}; or ${OFFICE_REQUIRED_PROBLEM}`,
+};
+
+const problem = (status: ProblemStatus, description: string = PROBLEMS[status]): ResponseObject => ({
+  description,
   content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
 });
+
+/** Each shared answer's component name, by its description. */
+const SHARED_PROBLEMS = new Map<string, string>([
+  ...Object.entries(PROBLEMS).map(([status, description]) => [description, `Problem${status}`] as const),
+  ...Object.entries(OFFICE_PROBLEMS).map(([name, description]) => [description, name] as const),
+]);
 
 /**
  * The problem+json answers only the route knows of (403, 404, a domain 409, 413, 416); those
@@ -63,6 +77,7 @@ interface RouteFacts {
   public: boolean;
   throttled: boolean;
   idempotent: boolean;
+  officeRequired: boolean;
 }
 
 /** What the route metadata says of each operation, by its default operationId (Controller_method). */
@@ -80,6 +95,7 @@ function routeFacts(app: INestApplication): Map<string, RouteFacts> {
           public: flag(IS_PUBLIC),
           throttled: !flag(THROTTLER_SKIP_USER),
           idempotent: Reflect.getMetadata(IDEMPOTENT, handler) !== undefined,
+          officeRequired: Reflect.getMetadata(OFFICE_REQUIRED, handler) === true,
         });
       }
     }
@@ -93,7 +109,7 @@ function routeFacts(app: INestApplication): Map<string, RouteFacts> {
  * idempotent route gets the Idempotency-Key header, and the problem answers that follow from
  * the route's shape are listed: 400 when it takes input, 401 when it needs a token, 409/422
  * when it replays by Idempotency-Key, 412 with If-Match, 415 when it takes a body, 429 under
- * the per-user rate limit.
+ * the per-user rate limit, 403 office_required when it takes @OfficeMember().
  */
 export function describeProblems(app: INestApplication, document: OpenAPIObject): OpenAPIObject {
   const facts = routeFacts(app);
@@ -105,14 +121,16 @@ export function describeProblems(app: INestApplication, document: OpenAPIObject)
       if (!route) throw new Error(`No route found for operation ${operation.operationId}`);
       if (route.public && !operation.security?.length) operation.security = [];
       if (route.idempotent) operation.parameters = withIdempotencyKey(operation.parameters);
+      if (route.officeRequired) withOfficeRequired(operation);
       operation.responses = withProblems(operation, sharedProblems(operation, route));
     }
   }
   // Each problem answer is described once and referenced: the console's generated types stay small.
   document.components ??= {};
-  document.components.responses = Object.fromEntries(
-    Object.keys(PROBLEMS).map((status) => [`Problem${status}`, problem(Number(status) as ProblemStatus)]),
-  );
+  document.components.responses = Object.fromEntries([
+    ...Object.keys(PROBLEMS).map((status) => [`Problem${status}`, problem(Number(status) as ProblemStatus)]),
+    ...Object.entries(OFFICE_PROBLEMS).map(([name, description]) => [name, problem(403, description)]),
+  ]);
   return document;
 }
 
@@ -143,6 +161,18 @@ function sharedProblems(operation: OperationObject, route: RouteFacts): ProblemS
   return statuses;
 }
 
+/** A route on an office's data also answers 403 office_required, said beside any 403 of its own. */
+function withOfficeRequired(operation: OperationObject): void {
+  const own = operation.responses['403'];
+  const description =
+    own && 'description' in own
+      ? own.description === PROBLEMS[403]
+        ? OFFICE_PROBLEMS.Problem403OrOffice
+        : `${own.description}; or ${OFFICE_REQUIRED_PROBLEM}`
+      : OFFICE_REQUIRED_PROBLEM;
+  operation.responses['403'] = problem(403, description);
+}
+
 /**
  * The operation's responses with those statuses added, in order; every 4xx is problem+json,
  * a reference to the shared answer unless the route describes it in its own words.
@@ -152,12 +182,12 @@ function withProblems(operation: OperationObject, statuses: ProblemStatus[]): Op
   for (const status of statuses) if (!responses.has(String(status))) responses.set(String(status), problem(status));
   for (const [status, response] of responses) {
     if (!(status in PROBLEMS) || !response || '$ref' in response) continue;
-    const shared = problem(Number(status) as ProblemStatus);
+    const shared = SHARED_PROBLEMS.get(response.description);
     responses.set(
       status,
-      response.description === shared.description
-        ? { $ref: `#/components/responses/Problem${status}` }
-        : { ...response, content: shared.content }, // e.g. @ApiConflictResponse({ description })
+      shared
+        ? { $ref: `#/components/responses/${shared}` }
+        : { ...response, content: problem(Number(status) as ProblemStatus).content }, // e.g. @ApiConflictResponse({ description })
     );
   }
   return Object.fromEntries([...responses].sort(([a], [b]) => a.localeCompare(b)));
