@@ -82,7 +82,7 @@ export class CasesRepository {
    * time (nothing due last), urgency, age. One range scan of cases_queue_idx, whose key the
    * ORDER BY and the cursor repeat column for column.
    */
-  async queue(officeId: string, query: QueueQuery, after: QueueCursor | undefined, limit: number) {
+  async queue(tx: Tx, officeId: string, query: QueueQuery, after: QueueCursor | undefined, limit: number) {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where = [`c.handling_office_id = ${param(officeId)}`, openFileSql('c')];
@@ -92,7 +92,7 @@ export class CasesRepository {
       where.push(`(c.due_key, c.urgency_rank, c.created_at, c.id) >
         (${param(after[0])}::timestamptz, ${param(after[1])}::smallint, ${param(after[2])}::timestamptz, ${param(after[3])}::uuid)`);
     }
-    const rows: QueueRow[] = await this.reader.query(
+    const rows: QueueRow[] = await tx.query(
       `SELECT ${LIST_COLUMNS}, c.intake_due_at AS "intakeDueAt", c.follow_up_due_at AS "followUpDueAt",
          c.ircc_reply_due_at AS "irccReplyDueAt"
        FROM cases c WHERE ${where.join(' AND ')}

@@ -138,7 +138,8 @@ export class CasesService {
       throw AppError.invalid('after', 'is not a cursor returned by this list');
     }
     return this.transactions.run(async (tx) => {
-      const rows = await this.cases.queue(officeId, query, cursor as QueueCursor | undefined, query.limit + 1);
+      // In the transaction's own connection: another from the pool would deadlock a full pool.
+      const rows = await this.cases.queue(tx, officeId, query, cursor as QueueCursor | undefined, query.limit + 1);
       const now = Date.now();
       const page = toPage(
         rows,
