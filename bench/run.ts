@@ -9,13 +9,14 @@ import { year } from './year.js';
 import { knowledgeReports } from './knowledge.js';
 import { documentsBaseline, documentsBench } from './documents.js';
 import { queue } from './queue.js';
+import { fastifyWins, httpPlatform } from './http-platform.js';
 
 /**
  * `npm run bench [-- <scenario>]`: runs each scenario against the built server on a fresh
  * database (embedded, or on DATABASE_URL's server), with its baseline measured in the same
  * run, and writes bench/RESULTS.md, bench/results.json and bench/fanout.svg.
  * Scenarios: fanout, idle, contention, write, catchup, rest, queue, year, twonodes (needs REDIS_URL), knowledge,
- * documents.
+ * documents, http-platform.
  * `node dist/bench/run.js report` re-renders RESULTS.md and the chart from results.json.
  * Knobs: BENCH_RUNS, BENCH_FANOUT_SIZES, BENCH_OFFERS, BENCH_MESSAGES, BENCH_IDLE_SOCKETS,
  * BENCH_YEAR_WEEKS, BENCH_TWO_NODE_SOCKETS; BENCH_CPU_PROF=<dir> profiles every server.
@@ -273,6 +274,27 @@ async function main(): Promise<void> {
           met: figures.peakRssGrowthMiB < 64 && figures.letterP99Ms <= 200,
         });
       }
+    }
+    if (want('http-platform')) {
+      // The rest and write scenarios on each platform, the same AppModule (HTTP_PLATFORM).
+      const { express, fastify } = await httpPlatform(
+        database.url,
+        RUNS,
+        10,
+        Number(process.env.BENCH_MESSAGES ?? 5000),
+      );
+      await record({
+        scenario: 'http-platform',
+        figures: {
+          ...fastify,
+          restRatio: Math.round((fastify.restRequestsPerSecond / express.restRequestsPerSecond) * 100) / 100,
+          writeRatio: Math.round((fastify.writeMessagesPerSecond / express.writeMessagesPerSecond) * 100) / 100,
+        },
+        baseline: express,
+        target:
+          'ours = @nestjs/platform-fastify, baseline = Express: Fastify is kept if it gives ≥ 1.2× the throughput of both at a p99 no worse, socket.io gapless',
+        met: fastifyWins(express, fastify),
+      });
     }
     if (want('twonodes') && process.env.REDIS_URL) {
       const sockets = Number(process.env.BENCH_TWO_NODE_SOCKETS ?? 5000);
