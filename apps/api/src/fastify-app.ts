@@ -4,7 +4,15 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { allowedOrigins, type AppConfig, AppError, Metrics, RedisConnection, trustProxy } from '@relay/platform';
+import {
+  allowedOrigins,
+  type AppConfig,
+  AppError,
+  Metrics,
+  RedisConnection,
+  requestIdOf,
+  trustProxy,
+} from '@relay/platform';
 import { ASYNCAPI_DOCUMENT, RelayIoAdapter } from '@relay/realtime';
 import { AppModule } from './app.module.js';
 import { helmetOptions } from './console.js';
@@ -25,16 +33,17 @@ export async function createFastifyApp(config: AppConfig, databaseUrl: string): 
   const trust = trustProxy(config);
   // A hop count as Express compiles it (Fastify's types take no number).
   const hops = typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
-  const adapter = new FastifyAdapter({ trustProxy: hops, bodyLimit: BODY_LIMIT });
+  // Fastify numbers requests itself, and pino-http then keeps that id: give it ours instead.
+  const adapter = new FastifyAdapter({ trustProxy: hops, bodyLimit: BODY_LIMIT, genReqId: requestIdOf });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    bodyParser: false, // Fastify's own JSON parser only: no urlencoded parser, as on Express
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
   const fastify = adapter.getInstance();
   const metrics = app.get(Metrics);
-  fastify.addHook('onRequest', (request, _reply, done) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     (request as TimedRequest).stopTimer = metrics.httpDuration.startTimer();
+    reply.header('X-Request-Id', request.id);
     done(refuseNonJson(request));
   });
   fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done) => {
