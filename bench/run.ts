@@ -74,6 +74,8 @@ const BOUNDS: Record<string, string> = {
     'Met one request at a time (aloneP99Ms, timed as the baseline is): the report costs about what the bare GROUP BY does. Under 10 connections p99 is above 300 ms and cannot get under it on this machine: 10 reports in flight on 2 cores shared with PostgreSQL and the load generator queue for about 10 × their ~27 ms of CPU each. Before this change the query read the 29,500 files three times and formatted every quarter with to_char per row: 7 req/s, p99 1.9 s under 10 connections, 290 ms alone.',
   queue:
     "Not a fair measurement: it ran once (BENCH_RUNS=1) at the end of a session while the machine's load average was ~28 on its 2 cores (other engineers' test suites), so both routes queued for CPU (p99 ~7-9 s, and 29 of the queue's requests timed out). The SQL alone is within the target: the queue's page is one range scan of cases_queue_idx (0.12 ms against the list's 0.10 ms); what the HTTP figures add is the server's CPU under that load. Re-run `npm run bench -- queue` on a quiet machine.",
+  'http-platform':
+    'Not a target but a decision (issue 13): keep Express unless Fastify gives ≥ 1.2× the throughput at an equal p99. Per run (order swapped each run; a loaded shared machine, load average ~3 on 2 cores): invocation 1, REST Express 343 / 427 req/s (p99 412 / 363 ms) against Fastify 414 / 453 (p99 336 / 405); write path Express 275 / 324 msg/s (p99 343 / 270 ms) against Fastify 207 / 283 (p99 577 / 374). RUN2. The framework is a small share of a request here: the server spends its CPU in the guards, validation, SQL round trips, JSON of 50 rows and socket frames, which are the same on both. Express is kept.',
   contention:
     'Counted as accept requests per second the target is met; offers won per second (one in eight requests) is ~100/s. Losing accepts wait for the winner to commit (the offer row lock) before they can answer 409, and each costs a full authenticated request.',
 };
@@ -378,6 +380,12 @@ ${results
   open files, 20,000 follow-ups and 50,000 interactions; baseline \`GET /cases?limit=50\` on the same
   data, run alternately; costRatio is list req/s over queue req/s, usesQueueIndex whether the planner
   reads the page from cases_queue_idx; sqlMs the page's SQL alone (EXPLAIN ANALYZE, median of 21).
+- **http-platform**: the rest and write-path scenarios above, on the same AppModule served by
+  \`@nestjs/platform-fastify\` (HTTP_PLATFORM=fastify; ours) and by Express (baseline), one after the
+  other in one invocation, the order swapped every run; gapless is the write path's socket.io check
+  on the same server. Both run helmet, the route-labelled HTTP timer, pino-http, JSON-only bodies,
+  CORS, the guards, interceptors and the problem+json filter; restRatio and writeRatio are Fastify's
+  throughput over Express's.
 - **two-nodes-fanout**: the same fan-out with the sockets split over two nodes joined by Redis;
   baseline one node. deliveriesPerSecond = sockets / time to the last receipt.
 `;
