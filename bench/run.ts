@@ -9,13 +9,14 @@ import { year } from './year.js';
 import { knowledgeReports } from './knowledge.js';
 import { documentsBaseline, documentsBench } from './documents.js';
 import { queue } from './queue.js';
+import { fastifyWins, httpPlatform } from './http-platform.js';
 
 /**
  * `npm run bench [-- <scenario>]`: runs each scenario against the built server on a fresh
  * database (embedded, or on DATABASE_URL's server), with its baseline measured in the same
  * run, and writes bench/RESULTS.md, bench/results.json and bench/fanout.svg.
  * Scenarios: fanout, idle, contention, write, catchup, rest, queue, year, twonodes (needs REDIS_URL), knowledge,
- * documents.
+ * documents, http-platform.
  * `node dist/bench/run.js report` re-renders RESULTS.md and the chart from results.json.
  * Knobs: BENCH_RUNS, BENCH_FANOUT_SIZES, BENCH_OFFERS, BENCH_MESSAGES, BENCH_IDLE_SOCKETS,
  * BENCH_YEAR_WEEKS, BENCH_TWO_NODE_SOCKETS; BENCH_CPU_PROF=<dir> profiles every server.
@@ -77,6 +78,8 @@ const BOUNDS: Record<string, string> = {
     "Letters met (p99 24 ms). RSS growth not met, by about 12 MiB; it was 176 MiB before this change, when each of the 20 uploads held a 5 MiB part (S3's smallest) plus its copy. Now at most 4 uploads are read at once and the others wait unread, as the PostgreSQL store already did. With a 16 MiB young generation the same run gave 60 MiB. The bucket is s3rver, in the bench process, so its memory is not counted.",
   queue:
     "Met (median of 3 runs: the queue answered 337 req/s beside the list's 312). The run before this one, the same day, timed out on all 100 connections: the queue read its page through a second pooled connection while its transaction held one, so 100 requests held the pool's 10 connections and each waited for an 11th. The page is now read in the transaction's own connection, and outside production the pool refuses such a second connection. The SQL alone is one range scan of cases_queue_idx (0.07 ms against the list's 0.05 ms).",
+  'http-platform':
+    'Not a target but a decision (issue 13): keep Express unless Fastify gives ≥ 1.2× the throughput at an equal p99. Per run (order swapped each run; a loaded shared machine, load average ~3 on 2 cores): invocation 1, REST Express 343 / 427 req/s (p99 412 / 363 ms) against Fastify 414 / 453 (p99 336 / 405); write path Express 275 / 324 msg/s (p99 343 / 270 ms) against Fastify 207 / 283 (p99 577 / 374). A second invocation, queued behind other jobs on the shared machine, did not run within the session: re-run `npm run bench -- http-platform` on a quiet machine to confirm. The framework is a small share of a request here: the server spends its CPU in the guards, validation, SQL round trips, JSON of 50 rows and socket frames, which are the same on both. Express is kept.',
   contention:
     'Counted as accept requests per second the target is met; offers won per second (one in eight requests) is ~100/s. Losing accepts wait for the winner to commit (the offer row lock) before they can answer 409, and each costs a full authenticated request.',
 };
@@ -278,6 +281,27 @@ async function main(): Promise<void> {
         });
       }
     }
+    if (want('http-platform')) {
+      // The rest and write scenarios on each platform, the same AppModule (HTTP_PLATFORM).
+      const { express, fastify } = await httpPlatform(
+        database.url,
+        RUNS,
+        10,
+        Number(process.env.BENCH_MESSAGES ?? 5000),
+      );
+      await record({
+        scenario: 'http-platform',
+        figures: {
+          ...fastify,
+          restRatio: Math.round((fastify.restRequestsPerSecond / express.restRequestsPerSecond) * 100) / 100,
+          writeRatio: Math.round((fastify.writeMessagesPerSecond / express.writeMessagesPerSecond) * 100) / 100,
+        },
+        baseline: express,
+        target:
+          'ours = @nestjs/platform-fastify, baseline = Express: Fastify is kept if it gives ≥ 1.2× the throughput of both at a p99 no worse, socket.io gapless',
+        met: fastifyWins(express, fastify),
+      });
+    }
     if (want('twonodes') && process.env.REDIS_URL) {
       const sockets = Number(process.env.BENCH_TWO_NODE_SOCKETS ?? 5000);
       const [one] = await fanout(database.url, sockets, RUNS).then(({ relay }) => [summarise(relay)]);
@@ -360,6 +384,12 @@ ${results
   open files, 20,000 follow-ups and 50,000 interactions; baseline \`GET /cases?limit=50\` on the same
   data, run alternately; costRatio is list req/s over queue req/s, usesQueueIndex whether the planner
   reads the page from cases_queue_idx; sqlMs the page's SQL alone (EXPLAIN ANALYZE, median of 21).
+- **http-platform**: the rest and write-path scenarios above, on the same AppModule served by
+  \`@nestjs/platform-fastify\` (HTTP_PLATFORM=fastify; ours) and by Express (baseline), one after the
+  other in one invocation, the order swapped every run; gapless is the write path's socket.io check
+  on the same server. Both run helmet, the route-labelled HTTP timer, pino-http, JSON-only bodies,
+  CORS, the guards, interceptors and the problem+json filter; restRatio and writeRatio are Fastify's
+  throughput over Express's.
 - **two-nodes-fanout**: the same fan-out with the sockets split over two nodes joined by Redis;
   baseline one node. deliveriesPerSecond = sockets / time to the last receipt.
 `;

@@ -20,9 +20,9 @@ function httpLoad(jobs: HttpJob[][], concurrency: number): Promise<{ results: Ht
 }
 
 /** Messages posted by 50 concurrent clients to one channel watched by 50 sockets. */
-export async function writePath(databaseUrl: string, messages: number) {
+export async function writePath(databaseUrl: string, messages: number, env: Record<string, string> = {}) {
   progress(`write path: ${messages} messages from 50 concurrent clients, 50 watching sockets`);
-  const server = await startRelay(databaseUrl);
+  const server = await startRelay(databaseUrl, env);
   const { members, channelId } = await buildParty(server.baseUrl, 10, 5);
   const fleet = new ClientFleet(2);
   await fleet.connect({ url: `${server.baseUrl}/live`, tokens: members.map((m) => m.token!), channelId });
@@ -165,9 +165,9 @@ export async function autocannon(url: string, token: string, seconds: number) {
 }
 
 /** GET /cases (50 items) under 100 connections, beside a bare NestJS route, with autocannon. */
-export async function rest(databaseUrl: string, seconds: number) {
+export async function rest(databaseUrl: string, seconds: number, env: Record<string, string> = {}) {
   progress(`REST: GET /cases (50 items) under 100 connections for ${seconds} s, and a bare route`);
-  const server = await startRelay(databaseUrl);
+  const server = await startRelay(databaseUrl, env);
   const { members } = await buildParty(server.baseUrl, 1, 1);
   const me = members[0];
   for (let i = 0; i < 60; i += 20) {

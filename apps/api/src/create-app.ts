@@ -25,6 +25,11 @@ import { liveEventsDocument } from './live-event-data.js';
 
 /** Builds the HTTP and live (socket.io) application. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
+  if (config.HTTP_PLATFORM === 'fastify') {
+    // Measured against Express only (bench http-platform); loaded when asked for, as it is a devDependency.
+    const { createFastifyApp } = await import('./fastify-app.js');
+    return createFastifyApp(config, databaseUrl);
+  }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     bodyParser: false,
     bufferLogs: true,

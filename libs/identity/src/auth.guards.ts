@@ -95,7 +95,7 @@ const sharedKey = (_context: ExecutionContext, tracker: string, name: string) =>
 
 /** The throttler's Retry-After header is named after the throttler (Retry-After-login); clients expect the plain one. */
 function setRetryAfter(context: ExecutionContext, detail: ThrottlerLimitDetail): void {
-  context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(detail.timeToBlockExpire));
+  context.switchToHttp().getResponse<Response>().header('Retry-After', String(detail.timeToBlockExpire));
 }
 
 /**

@@ -309,6 +309,14 @@ export class AppConfig {
   })
   DOCUMENT_STORE_URL?: string;
 
+  /**
+   * The HTTP platform. `fastify` exists only to measure it against Express (bench
+   * http-platform): it needs the @nestjs/platform-fastify devDependency and serves the API and
+   * the live socket, not the console, the API explorer or document uploads.
+   */
+  @IsIn(['express', 'fastify'])
+  HTTP_PLATFORM: 'express' | 'fastify' = 'express';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent' = 'info';
 }

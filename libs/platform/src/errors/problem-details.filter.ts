@@ -57,12 +57,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Log the error class and message only: request bodies may hold constituent details.
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
-    if (response.headersSent) return;
+    // `headersSent` on Express, `sent` on a Fastify reply (status, type, send and header are on both).
+    if (response.headersSent || (response as { sent?: boolean }).sent) return;
     const retryAfter = exception instanceof AppError ? exception.hints?.retryAfterSeconds : undefined;
-    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
+    if (retryAfter !== undefined) response.header('Retry-After', String(retryAfter));
     // A database outage is short-lived: tell clients when to try again.
     if (problem.code === 'service_unavailable' && !response.getHeader('Retry-After')) {
-      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      response.header('Retry-After', String(RETRY_AFTER_SECONDS));
     }
     response
       .status(problem.status)

@@ -1,8 +1,12 @@
-import type { Response } from 'express';
 import { AppError } from '../errors/app-error.js';
 
-export function setETag(res: Response, version: number): void {
-  res.setHeader('ETag', `"${version}"`);
+/** A response of either HTTP platform: Express's `res.header` and Fastify's `reply.header` both set one. */
+export interface HeaderTarget {
+  header(name: string, value: string): unknown;
+}
+
+export function setETag(res: HeaderTarget, version: number): void {
+  res.header('ETag', `"${version}"`);
 }
 
 /** Reads `If-Match: "3"` (or W/"3", or 3); undefined when absent. */

@@ -53,7 +53,8 @@ export class IdempotencyKeys implements OnApplicationBootstrap {
 
   /** The request's `Idempotency-Key`, or undefined without one; 400 when malformed. */
   keyOf(request: Request): string | undefined {
-    const key = request.header('idempotency-key');
+    // The header map, not Express's `req.header()`: the same request object on Fastify has none.
+    const key = request.headers['idempotency-key'] as string | undefined;
     if (key !== undefined && !KEY_PATTERN.test(key)) {
       throw AppError.invalid('Idempotency-Key', 'must be 1-255 visible ASCII characters');
     }
