@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import { buildParty, progress, startRelay } from './harness.js';
 import type { HttpJob, HttpOutcome } from './http-worker.js';
-import { now, percentile } from './machine.js';
+import { cpuMs, now, percentile } from './machine.js';
 
 const TAKERS = 8;
 const LANES = 8; // offers in flight at once, each with its 8 accepts fired together
@@ -16,6 +16,8 @@ export interface ContentionFigures {
   p99Ms: number;
   winnersPerOffer: number;
   errors: number;
+  /** The server's CPU per accept request (ours only): steadier than rates on shared cores. */
+  serverCpuUsPerRequest?: number;
 }
 
 function runJobs(jobs: HttpJob[][]): Promise<{ results: HttpOutcome[][]; elapsedMs: number }> {
@@ -81,9 +83,14 @@ export async function contention(databaseUrl: string, offers: number) {
       token: taker.token!,
     })),
   );
+  const cpuBefore = await cpuMs(server.pid!);
   const { results, elapsedMs } = await runJobs(jobs);
+  const cpuUsed = (await cpuMs(server.pid!)) - cpuBefore;
   await server.stop();
-  return figures(offers, results, elapsedMs);
+  return {
+    ...figures(offers, results, elapsedMs),
+    serverCpuUsPerRequest: Math.round((cpuUsed * 1000) / (offers * TAKERS)),
+  };
 }
 
 /**

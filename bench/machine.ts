@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import pg from 'pg';
 
@@ -43,3 +44,10 @@ export function median(values: number[]): number {
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across processes. */
 export const now = () => performance.timeOrigin + performance.now();
+
+/** CPU milliseconds (user + system) a process has used so far, from /proc (Linux, 10 ms ticks). */
+export async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}

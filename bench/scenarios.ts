@@ -7,7 +7,7 @@ import { startCluster } from '../scripts/local-cluster.js';
 import { freePort } from '../scripts/server-process.js';
 import { buildParty, ClientFleet, progress, startRelay } from './harness.js';
 import type { HttpJob, HttpOutcome } from './http-worker.js';
-import { now, percentile } from './machine.js';
+import { cpuMs, now, percentile } from './machine.js';
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
@@ -183,8 +183,15 @@ export async function rest(databaseUrl: string, seconds: number, env: Record<str
       ),
     );
   }
-  const ours = await autocannon(`${server.baseUrl}/api/v1/cases?limit=50`, me.token!, seconds);
-  const bare = await autocannon(`${server.baseUrl}/api/v1/health`, me.token!, seconds);
+  // The server's CPU per request, beside req/s: on shared cores it varies far less from run to run.
+  const cpuPerRequest = async (url: string) => {
+    const before = await cpuMs(server.pid!);
+    const figures = await autocannon(url, me.token!, seconds);
+    const used = (await cpuMs(server.pid!)) - before;
+    return { ...figures, serverCpuUsPerRequest: Math.round((used * 1000) / (figures.requestsPerSecond * seconds)) };
+  };
+  const ours = await cpuPerRequest(`${server.baseUrl}/api/v1/cases?limit=50`);
+  const bare = await cpuPerRequest(`${server.baseUrl}/api/v1/health`);
   await server.stop();
   return { figures: ours, baseline: bare };
 }

@@ -3,6 +3,13 @@ import { DataSource } from 'typeorm';
 import { AppConfig, auditKeyPads, type AuditKeyPads, type Tx, ADVISORY_LOCKS } from '@relay/platform';
 import type { AuditEntry, AuditEventView, AuditHead, AuditVerification } from './audit.types.js';
 
+/** A read to audit: its SQL with parameters $1…, and how its rows are ordered (by their output names). */
+export interface AuditedRead {
+  sql: string;
+  params: unknown[];
+  orderBy: string;
+}
+
 export interface AuditFilter {
   afterSeq?: number;
   officeId?: string;
@@ -65,6 +72,34 @@ export class AuditRepository {
         this.pads.okey,
       ],
     );
+  }
+
+  /**
+   * A read and its audit entry as one statement, run on its own: its implicit transaction
+   * commits both, and the commit-time trigger chains the row as it does for `append`. One
+   * round trip where BEGIN, the read, the append and COMMIT took four. The read's rows come
+   * back in `read.orderBy`; the entry's data gains `counted.field`, the number of rows read
+   * up to `counted.max`.
+   */
+  async appendWithRead<R>(read: AuditedRead, entry: AuditEntry, counted: { field: string; max: number }): Promise<R[]> {
+    const params = [...read.params];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    return (await this.dataSource.query(
+      `WITH read AS (${read.sql}),
+       logged AS (
+         INSERT INTO audit_outbox (action, actor_id, office_id, case_id, target_type, target_id, data)
+         SELECT ${param(entry.action)}, ${param(entry.actor?.userId ?? null)}::uuid,
+                ${param(entry.officeId === undefined ? (entry.actor?.officeId ?? null) : entry.officeId)}::uuid,
+                ${param(entry.caseId ?? null)}::uuid, ${param(entry.targetType ?? null)}::text,
+                ${param(entry.targetId ?? null)}::uuid,
+                ${param(JSON.stringify(entry.data ?? {}))}::jsonb
+                  || jsonb_build_object(${param(counted.field)}::text, least((SELECT count(*) FROM read), ${param(counted.max)}::int))
+         FROM (SELECT set_config('relay.audit_ikey', ${param(this.pads.ikey)}, true),
+                      set_config('relay.audit_okey', ${param(this.pads.okey)}, true)) AS k
+       )
+       SELECT * FROM read ORDER BY ${read.orderBy}`,
+      params,
+    )) as R[];
   }
 
   /** False when another verification (on any node) holds the lock: verifications run one at a time. */

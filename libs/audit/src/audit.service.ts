@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, AppError, decodeCursor, type Page, toPage, TransactionRunner, type Tx } from '@relay/platform';
-import { type AuditFilter, AuditRepository } from './audit.repository.js';
+import { type AuditedRead, type AuditFilter, AuditRepository } from './audit.repository.js';
 import type { AuditEntry, AuditEventView, AuditVerification } from './audit.types.js';
 import type { AuditQuery } from './audit.dto.js';
 
@@ -22,6 +22,14 @@ export class AuditService {
    */
   record(tx: Tx, entry: AuditEntry): void {
     this.transactions.buffer<AuditEntry>(tx, 'audit-trail', (list) => this.audit.append(tx, list)).push(entry);
+  }
+
+  /**
+   * A read that needs no transaction of its own, with its audit entry, in one statement: the
+   * entry commits with the read or neither happens. `counted` adds the rows read to its data.
+   */
+  read<R>(read: AuditedRead, entry: AuditEntry, counted: { field: string; max: number }): Promise<R[]> {
+    return this.audit.appendWithRead<R>(read, entry, counted);
   }
 
   async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEventView>> {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { rowsOf, type Tx } from '@relay/platform';
 import { CaseConsentEntity, CaseEntity, CaseNoteEntity } from './case.entities.js';
 import type { CaseQuery, QueueQuery } from './case.dto.js';
-import type { CaseListRow, QueueRow } from './case.views.js';
+import type { QueueRow } from './case.views.js';
 import { openFileSql } from './case.enums.js';
 
 // A list row: every column but the constituent, named as CaseEntity names them.
@@ -48,7 +48,8 @@ export class CasesRepository {
    * this is the busiest read of the API, and building and hydrating entities was a tenth
    * of its cost. Lists never show the constituent: it is not even read.
    */
-  async list(officeId: string, query: CaseQuery, after: [string, string] | undefined, limit: number, tx?: Tx) {
+  /** One page of the office's files, newest first, as SQL to run (audited with it, see CasesService.list). */
+  listRead(officeId: string, query: CaseQuery, after: [string, string] | undefined, limit: number) {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const office = param(officeId);
@@ -69,12 +70,12 @@ export class CasesRepository {
         OR EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = c.id AND to_tsvector('simple', n.body) @@ ${words}))`);
     }
     if (after) where.push(`(c.created_at, c.id) < (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
-    const rows: CaseListRow[] = await (tx ?? this.reader).query(
-      `SELECT ${LIST_COLUMNS} FROM cases c WHERE ${where.join(' AND ')}
+    return {
+      sql: `SELECT ${LIST_COLUMNS} FROM cases c WHERE ${where.join(' AND ')}
        ORDER BY c.created_at DESC, c.id DESC LIMIT ${param(limit)}`,
       params,
-    );
-    return rows;
+      orderBy: '"createdAt" DESC, id DESC',
+    };
   }
 
   /**

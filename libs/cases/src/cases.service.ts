@@ -117,17 +117,13 @@ export class CasesService {
     const { officeId } = actor;
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     const view = (kase: CaseListRow) => (query.scope === 'home' ? toStatusView(kase) : toCaseSummary(kase));
-    return this.transactions.run(async (tx) => {
-      const rows = await this.cases.list(officeId, query, after, query.limit + 1, tx);
-      const page = toPage(rows, query.limit, (kase) => [kase.createdAt.toISOString(), kase.id], view);
-      this.audit.record(tx, {
-        action: 'case.listed',
-        actor,
-        targetType: 'case_list',
-        data: listReadData(query, page.items.length),
-      });
-      return page;
-    });
+    // The page and its audit row in one statement (one round trip, committed together).
+    const rows = await this.audit.read<CaseListRow>(
+      this.cases.listRead(officeId, query, after, query.limit + 1),
+      { action: 'case.listed', actor, targetType: 'case_list', data: listReadData(query) },
+      { field: 'rows', max: query.limit },
+    );
+    return toPage(rows, query.limit, (kase) => [kase.createdAt.toISOString(), kase.id], view);
   }
 
   /** The office's open files, what must be done first first (see queue-order.ts). */
@@ -155,10 +151,15 @@ export class CasesService {
         action: 'case.listed',
         actor,
         targetType: 'case_queue',
-        data: listReadData(
-          { scope: 'handling', urgency: query.urgency, assigneeId: query.assigneeId, after: query.after } as CaseQuery,
-          page.items.length,
-        ),
+        data: {
+          ...listReadData({
+            scope: 'handling',
+            urgency: query.urgency,
+            assigneeId: query.assigneeId,
+            after: query.after,
+          } as CaseQuery),
+          rows: page.items.length,
+        },
       });
       return page;
     });
@@ -503,10 +504,11 @@ function stripUndefined<T extends object>(value: T): T {
 }
 
 /**
- * What a list read asked and how many files it showed, never what it searched for: a
- * search text may be a constituent's name, so only that there was one and its length.
+ * What a list read asked, never what it searched for: a search text may be a constituent's
+ * name, so only that there was one and its length. How many files it showed (`rows`) is
+ * added by whoever knows it (for GET /cases, the statement that reads them).
  */
-function listReadData(query: CaseQuery, rows: number): Record<string, unknown> {
+function listReadData(query: CaseQuery): Record<string, unknown> {
   const filters = Object.fromEntries(
     (['status', 'category', 'immigrationType', 'urgency', 'assigneeId'] as const)
       .filter((key) => query[key] !== undefined)
@@ -517,6 +519,5 @@ function listReadData(query: CaseQuery, rows: number): Record<string, unknown> {
     filters,
     ...(query.q === undefined ? {} : { search: { length: query.q.length } }),
     page: query.after === undefined ? 'first' : 'next',
-    rows,
   };
 }

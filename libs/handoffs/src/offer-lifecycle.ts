@@ -42,6 +42,8 @@ export interface OfferStore<T extends Offer> {
 }
 
 export class OfferLifecycle<T extends Offer> {
+  private readonly turns = new Turns();
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly store: OfferStore<T>,
@@ -86,22 +88,39 @@ export class OfferLifecycle<T extends Offer> {
     return expired.length;
   }
 
-  private decide(
+  /**
+   * A decided (or lapsed) offer stays so, so its committed state answers a caller without a
+   * lock or a transaction. On this node the callers deciding one offer take turns, each
+   * reading that state when its turn comes: the losers of a race are answered by one read
+   * once the winner commits, instead of each holding a connection while it waits on the row
+   * lock. The row lock still decides between nodes.
+   */
+  private async decide(
     actor: OfficeActor,
     id: string,
     decision: OfferDecision,
     authorize: (offer: T) => void,
     transfer?: (tx: Tx, offer: T) => Promise<void>,
   ): Promise<T> {
-    return this.transactions.run(async (tx) => {
-      const offer = await this.visible(tx, actor, id, true);
-      authorize(offer);
-      this.requireOpen(offer);
-      await transfer?.(tx, offer);
-      const decided = await this.store.decide(tx, id, decision);
-      await this.store.record(tx, actor, decision.status, decided);
-      return decided;
+    return this.turns.run(id, async () => {
+      await this.check(actor, id, authorize);
+      return this.transactions.run(async (tx) => {
+        const offer = await this.visible(tx, actor, id, true);
+        authorize(offer);
+        this.requireOpen(offer);
+        await transfer?.(tx, offer);
+        const decided = await this.store.decide(tx, id, decision);
+        await this.store.record(tx, actor, decision.status, decided);
+        return decided;
+      });
     });
+  }
+
+  /** The checks of `decide` on the committed state, unlocked: they fail as the locked ones would. */
+  private async check(actor: OfficeActor, id: string, authorize: (offer: T) => void): Promise<void> {
+    const offer = await this.visible(this.transactions.reader, actor, id);
+    authorize(offer);
+    this.requireOpen(offer);
   }
 
   private requireOpen(offer: T): void {
@@ -122,4 +141,20 @@ export function offerExpiry(config: AppConfig, urgency: string, requested?: stri
   }
   const hours = urgency === 'emergency' ? config.EMERGENCY_OFFER_TTL_HOURS : config.OFFER_TTL_HOURS;
   return new Date(Date.now() + hours * 3600_000);
+}
+
+/** Work for one key runs one at a time on this node, in arrival order. */
+class Turns {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<R>(key: string, work: () => Promise<R>): Promise<R> {
+    const before = this.tails.get(key);
+    const result = before ? before.then(work) : work();
+    const tail = result.catch(() => undefined); // a failed turn hands on to the next all the same
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
+  }
 }

@@ -25,10 +25,12 @@ export function loggingParams(config: AppConfig): Params {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      customProps: (req: IncomingMessage) => {
+      // Asked when a request starts (no actor yet: authentication comes later) and when it ends.
+      // Nothing rather than {} at the start, so pino-http makes no empty child logger per request.
+      customProps: ((req: IncomingMessage) => {
         const actor = (req as IncomingMessage & { user?: Actor }).user;
-        return actor ? { userId: actor.userId, officeId: actor.officeId } : {};
-      },
+        return actor ? { userId: actor.userId, officeId: actor.officeId } : undefined;
+      }) as (req: IncomingMessage) => Record<string, unknown>,
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
