@@ -28,6 +28,15 @@ export async function insideTransaction<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Runs `work` as if outside any transaction: its own pooled connection, committed at once.
+ * Only for a write that must commit on its own (an idempotency key claimed mid-upload), by
+ * callers that hold a bounded share of the pool, so the rest always has a connection free.
+ */
+export function outsideTransaction<T>(work: () => Promise<T>): Promise<T> {
+  return scopes.exit(work);
+}
+
 export function isInsideTransaction(): boolean {
   return scopes.getStore()?.open === true;
 }
