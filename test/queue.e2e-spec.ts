@@ -189,3 +189,38 @@ describe('the triage queue', () => {
     expect((await as(mine.a).get(`/cases/queue?after=${forged}`)).status).toBe(400);
   });
 });
+
+/**
+ * A request holds one pooled connection for its transaction. The queue once read its page on
+ * a second one: with every connection held by a transaction waiting for another, the pool
+ * deadlocked and every request timed out (the bench: 100 of 100, on a pool of 10).
+ */
+describe('the triage queue under more concurrent requests than pooled connections', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ DB_POOL_SIZE: '2' });
+  });
+  afterAll(() => t.close());
+
+  it('answers every request, well within the pool timeout', async () => {
+    const world = new World(t);
+    const office = await world.office((await world.party()).id);
+    const members = [await world.member(office.id), await world.member(office.id)];
+    await t.http().post(`${API}/cases`).auth(members[0].token, BEARER).send(caseBody()).expect(201);
+    const started = Date.now();
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        t
+          .http()
+          .get(`${API}/cases/queue`)
+          .auth(members[i % 2].token, BEARER)
+          .timeout(10_000)
+          .then((res) => res.status),
+      ),
+    );
+    expect(answers).toEqual(Array(8).fill(200));
+    // A connection waited for times out at 5 s.
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+});

@@ -143,8 +143,8 @@ export class CasesRepository {
     return tx.save(CaseNoteEntity, tx.create(CaseNoteEntity, note));
   }
 
-  listNotes(caseId: string, after: [string, string] | undefined, limit: number): Promise<CaseNoteEntity[]> {
-    const q = this.reader.createQueryBuilder(CaseNoteEntity, 'n').where('n.case_id = :caseId', { caseId });
+  listNotes(tx: Tx, caseId: string, after: [string, string] | undefined, limit: number): Promise<CaseNoteEntity[]> {
+    const q = tx.createQueryBuilder(CaseNoteEntity, 'n').where('n.case_id = :caseId', { caseId });
     if (after) {
       q.andWhere('(n.created_at, n.id) > (:afterAt::timestamptz, :afterId::uuid)', {
         afterAt: after[0],

@@ -265,7 +265,7 @@ export class CasesService {
     return this.transactions.run(async (tx) => {
       const kase = await this.writable(tx, actor, caseId);
       this.recordView(tx, actor, kase, 'notes');
-      const rows = await this.cases.listNotes(caseId, after, query.limit + 1);
+      const rows = await this.cases.listNotes(tx, caseId, after, query.limit + 1);
       return toPage(rows, query.limit, (note) => [note.createdAt.toISOString(), note.id], toNoteView);
     });
   }

@@ -74,8 +74,8 @@ export class AlertsRepository {
     return rows[0]?.acked_at ?? null;
   }
 
-  async findAck(alertId: string, userId: string): Promise<Date | null> {
-    const [row] = (await this.dataSource.query(`SELECT acked_at FROM alert_acks WHERE alert_id = $1 AND user_id = $2`, [
+  async findAck(tx: Tx, alertId: string, userId: string): Promise<Date | null> {
+    const [row] = (await tx.query(`SELECT acked_at FROM alert_acks WHERE alert_id = $1 AND user_id = $2`, [
       alertId,
       userId,
     ])) as { acked_at: Date }[];

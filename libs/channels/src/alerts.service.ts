@@ -53,7 +53,7 @@ export class AlertsService implements OnApplicationBootstrap {
     return this.transactions.run(async (tx) => {
       const ackedAt = await this.alerts.insertAck(tx, alertId, actor.userId, actor.officeId);
       if (!ackedAt) {
-        const first = (await this.alerts.findAck(alertId, actor.userId))!;
+        const first = (await this.alerts.findAck(tx, alertId, actor.userId))!;
         return { alertId, userId: actor.userId, officeId: actor.officeId, ackedAt: first.toISOString() };
       }
       const ack = {

@@ -88,9 +88,9 @@ export class DocumentsRepository {
   }
 
   /** Of these bucket objects, the ones no live document row points at. */
-  async orphans(documentIds: string[]): Promise<string[]> {
+  async orphans(tx: Tx, documentIds: string[]): Promise<string[]> {
     const rows = rowsOf<{ id: string }>(
-      await this.reader.query(
+      await tx.query(
         `SELECT o.id FROM unnest($1::text[]) AS o(id)
          WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id::text = o.id AND d.store = 'bucket' AND d.deleted_at IS NULL)`,
         [documentIds],

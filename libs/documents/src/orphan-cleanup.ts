@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { JobScheduler, ADVISORY_LOCKS } from '@relay/platform';
+import { JobScheduler, ADVISORY_LOCKS, type Tx } from '@relay/platform';
 import { BucketDocumentStore } from './bucket-store.js';
 import { DocumentsRepository } from './documents.repository.js';
 
@@ -20,17 +20,17 @@ export class OrphanCleanup implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (this.bucket.configured)
-      this.jobs.schedule('document-orphans', ADVISORY_LOCKS.documentOrphans, () => this.sweep());
+      this.jobs.schedule('document-orphans', ADVISORY_LOCKS.documentOrphans, (tx) => this.sweep(tx));
   }
 
-  /** Removes the orphans older than `graceMs`; returns how many. */
-  async sweep(graceMs = ORPHAN_GRACE_MS): Promise<number> {
+  /** Removes the orphans older than `graceMs`; returns how many. Reads in the job's transaction `tx`. */
+  async sweep(tx: Tx, graceMs = ORPHAN_GRACE_MS): Promise<number> {
     let removed = 0;
     const cutoff = Date.now() - graceMs;
     for await (const page of this.bucket.objects()) {
       const old = page.filter((object) => object.lastModified.getTime() <= cutoff).map((o) => o.documentId);
       if (old.length === 0) continue;
-      for (const documentId of await this.documents.orphans(old)) {
+      for (const documentId of await this.documents.orphans(tx, old)) {
         await this.bucket.removeNow(documentId);
         removed++;
       }

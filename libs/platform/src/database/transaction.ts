@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { guardPool, insideTransaction } from './connection-guard.js';
 
 type AfterCommitHook = () => void | Promise<void>;
 
@@ -30,20 +32,35 @@ export class TransactionRunner {
   private readonly active = new WeakMap<Tx, TxState>();
   private readonly logger = new Logger('transactions');
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    // Outside production a second connection fails the request, so tests find it. In
+    // production it is logged and served: a request that works until the pool is full
+    // should not start failing every time.
+    guardPool(dataSource, (error) => {
+      if (config.NODE_ENV !== 'production') throw error;
+      this.logger.error(error.stack ?? error.message);
+    });
+  }
 
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const state: TxState = { buffers: new Map(), afterCommit: [], flushed: false };
-    const result = await this.dataSource.transaction(async (tx) => {
-      this.active.set(tx, state);
-      const value = await work(tx);
-      state.flushed = true;
-      for (const stage of BEFORE_COMMIT) {
-        const buffer = state.buffers.get(stage);
-        if (buffer) await buffer.flush(buffer.items);
-      }
-      return value;
-    });
+    // The transaction's connection is taken before insideTransaction: from there on, the pool
+    // refuses this work another (connection-guard.ts). The after-commit hooks run outside it.
+    const result = await this.dataSource.transaction((tx) =>
+      insideTransaction(async () => {
+        this.active.set(tx, state);
+        const value = await work(tx);
+        state.flushed = true;
+        for (const stage of BEFORE_COMMIT) {
+          const buffer = state.buffers.get(stage);
+          if (buffer) await buffer.flush(buffer.items);
+        }
+        return value;
+      }),
+    );
     for (const hook of state.afterCommit) {
       // The change is committed: a failure to publish must not turn it into an error answer.
       try {
@@ -75,7 +92,7 @@ export class TransactionRunner {
     this.stateOf(tx).afterCommit.push(hook);
   }
 
-  /** For reads that need no transaction. */
+  /** For reads that need no transaction; never inside one (the pool refuses it: pass tx). */
   get reader(): Tx {
     return this.dataSource.manager;
   }

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { ADVISORY_LOCKS } from '../database/advisory-locks.js';
+import { outsideTransaction } from '../database/connection-guard.js';
 import { JobScheduler } from '../database/job-scheduler.js';
 import { TransactionRunner } from '../database/transaction.js';
 import { AppError } from '../errors/app-error.js';
@@ -191,14 +192,18 @@ export class StreamedClaim {
    * IdempotentReplay (send the first answer), 422 or 409, and the caller keeps nothing.
    */
   async claim(body: unknown): Promise<void> {
-    const stored = await this.keys.claim(this.actor.userId, this.key, this.keys.fingerprint(this.request, body));
-    if (stored) throw new IdempotentReplay(stored);
-    this.owned = true;
-    if (!this.stores) {
-      // Taken when the body began, free now (the first failed): nothing was stored, try again.
-      await this.release();
-      throw inProgress();
-    }
+    // Called inside the upload's transaction, yet committed at once (as the interceptor's claim
+    // is) on a connection of its own: PostgreSQL uploads hold at most half the pool.
+    return outsideTransaction(async () => {
+      const stored = await this.keys.claim(this.actor.userId, this.key, this.keys.fingerprint(this.request, body));
+      if (stored) throw new IdempotentReplay(stored);
+      this.owned = true;
+      if (!this.stores) {
+        // Taken when the body began, free now (the first failed): nothing was stored, try again.
+        await this.release();
+        throw inProgress();
+      }
+    });
   }
 
   /** The first answer again (audited as a read), for an IdempotentReplay caught by the caller. */
