@@ -22,7 +22,16 @@ export class RedisConnection implements OnApplicationShutdown {
     };
     this.pub = new Redis(config.REDIS_URL, options);
     // The subscriber must queue its SUBSCRIBE until connected, and resubscribes after a reconnect.
-    this.sub = new Redis(config.REDIS_URL, { ...options, enableOfflineQueue: true });
+    // No ready check and no CLIENT SETINFO on it: ioredis writes a SUBSCRIBE made while it is
+    // still connecting at once, and the INFO of its ready check, sent after that, is refused in
+    // subscriber mode ("Ready check failed"): the connection was dropped and the node's
+    // subscriptions with it, so on some starts a node never heard the others.
+    this.sub = new Redis(config.REDIS_URL, {
+      ...options,
+      enableOfflineQueue: true,
+      enableReadyCheck: false,
+      disableClientInfo: true,
+    });
     // The adapter publishes without awaiting; while Redis is down those rejections must not
     // become unhandled (they would stop the process). The message is dropped instead.
     const publish = this.pub.publish.bind(this.pub) as (...args: unknown[]) => Promise<number>;
