@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { rowsOf, type Tx } from '@relay/platform';
 import { CaseConsentEntity, CaseEntity, CaseNoteEntity } from './case.entities.js';
 import type { CaseQuery, QueueQuery } from './case.dto.js';
-import type { QueueRow } from './case.views.js';
 import { openFileSql } from './case.enums.js';
 
 // A list row: every column but the constituent, named as CaseEntity names them.
@@ -44,11 +43,11 @@ export class CasesRepository {
   }
 
   /**
-   * One page of an office's files, newest first. Plain SQL rather than the query builder:
-   * this is the busiest read of the API, and building and hydrating entities was a tenth
-   * of its cost. Lists never show the constituent: it is not even read.
+   * One page of an office's files, newest first, as SQL to run with its audit row (see
+   * CasesService.list). Plain SQL rather than the query builder: this is the busiest read of
+   * the API, and building and hydrating entities was a tenth of its cost. Lists never show
+   * the constituent: it is not even read.
    */
-  /** One page of the office's files, newest first, as SQL to run (audited with it, see CasesService.list). */
   listRead(officeId: string, query: CaseQuery, after: [string, string] | undefined, limit: number) {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -79,11 +78,12 @@ export class CasesRepository {
   }
 
   /**
-   * One page of the triage queue: the office's files that are not resolved or closed, by due
-   * time (nothing due last), urgency, age. One range scan of cases_queue_idx, whose key the
-   * ORDER BY and the cursor repeat column for column.
+   * One page of the triage queue, as SQL to run with its audit row (see CasesService.queue):
+   * the office's files that are not resolved or closed, by due time (nothing due last),
+   * urgency, age. One range scan of cases_queue_idx, whose key the ORDER BY and the cursor
+   * repeat column for column.
    */
-  async queue(tx: Tx, officeId: string, query: QueueQuery, after: QueueCursor | undefined, limit: number) {
+  queueRead(officeId: string, query: QueueQuery, after: QueueCursor | undefined, limit: number) {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where = [`c.handling_office_id = ${param(officeId)}`, openFileSql('c')];
@@ -93,14 +93,14 @@ export class CasesRepository {
       where.push(`(c.due_key, c.urgency_rank, c.created_at, c.id) >
         (${param(after[0])}::timestamptz, ${param(after[1])}::smallint, ${param(after[2])}::timestamptz, ${param(after[3])}::uuid)`);
     }
-    const rows: QueueRow[] = await tx.query(
-      `SELECT ${LIST_COLUMNS}, c.intake_due_at AS "intakeDueAt", c.follow_up_due_at AS "followUpDueAt",
-         c.ircc_reply_due_at AS "irccReplyDueAt"
+    return {
+      sql: `SELECT ${LIST_COLUMNS}, c.intake_due_at AS "intakeDueAt", c.follow_up_due_at AS "followUpDueAt",
+         c.ircc_reply_due_at AS "irccReplyDueAt", c.due_key AS "dueKey", c.urgency_rank AS "urgencyRank"
        FROM cases c WHERE ${where.join(' AND ')}
        ORDER BY c.due_key, c.urgency_rank, c.created_at, c.id LIMIT ${param(limit)}`,
       params,
-    );
-    return rows;
+      orderBy: '"dueKey", "urgencyRank", "createdAt", id',
+    };
   }
 
   /** Sets the due times kept on the case row (derived data: the version does not change). */

@@ -31,6 +31,7 @@ import type {
 import {
   type CaseListRow,
   type CaseView,
+  type QueueRow,
   toCaseSummary,
   toCaseView,
   toConsentView,
@@ -133,36 +134,32 @@ export class CasesService {
     if (cursor && cursor[0] !== 'infinity' && !isIsoInstant(cursor[0])) {
       throw AppError.invalid('after', 'is not a cursor returned by this list');
     }
-    return this.transactions.run(async (tx) => {
-      // In the transaction's own connection: another from the pool would deadlock a full pool.
-      const rows = await this.cases.queue(tx, officeId, query, cursor as QueueCursor | undefined, query.limit + 1);
-      const now = Date.now();
-      const page = toPage(
-        rows,
-        query.limit,
-        (row) => {
-          const item = toQueueItem(row, now);
-          return [item.dueAt ?? 'infinity', URGENCY_RANK[row.urgency], row.createdAt.toISOString(), row.id];
-        },
-        (row) => toQueueItem(row, now),
-      );
-      // The queue shows files' summaries: a list read, audited like GET /cases.
-      this.audit.record(tx, {
+    // The page and its audit row in one statement, as GET /cases: the queue shows files' summaries.
+    const rows = await this.audit.read<QueueRow>(
+      this.cases.queueRead(officeId, query, cursor as QueueCursor | undefined, query.limit + 1),
+      {
         action: 'case.listed',
         actor,
         targetType: 'case_queue',
-        data: {
-          ...listReadData({
-            scope: 'handling',
-            urgency: query.urgency,
-            assigneeId: query.assigneeId,
-            after: query.after,
-          } as CaseQuery),
-          rows: page.items.length,
-        },
-      });
-      return page;
-    });
+        data: listReadData({
+          scope: 'handling',
+          urgency: query.urgency,
+          assigneeId: query.assigneeId,
+          after: query.after,
+        } as CaseQuery),
+      },
+      { field: 'rows', max: query.limit },
+    );
+    const now = Date.now();
+    return toPage(
+      rows,
+      query.limit,
+      (row) => {
+        const item = toQueueItem(row, now);
+        return [item.dueAt ?? 'infinity', URGENCY_RANK[row.urgency], row.createdAt.toISOString(), row.id];
+      },
+      (row) => toQueueItem(row, now),
+    );
   }
 
   async get(actor: OfficeActor, caseId: string) {
