@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../api/schema';
 import { api, call, type User } from '../api/session';
@@ -13,6 +14,9 @@ export function CaseChecklist({ caseId, user }: { caseId: string; user: User }) 
   const t = useT();
   const queries = useQueryClient();
   const { name } = useMembers(user);
+  // The box shows the choice in the click itself (the mutation's own guess arrives a tick
+  // later, and a controlled box would spring back meanwhile), until the answer replaces it.
+  const [wanted, setWanted] = useState<{ itemId: string; done: boolean } | null>(null);
   const { data } = useQuery({
     queryKey: ['checklist', caseId],
     queryFn: () => call(api.GET('/api/v1/cases/{id}/checklist', { params: { path: { id: caseId } } })),
@@ -56,9 +60,13 @@ export function CaseChecklist({ caseId, user }: { caseId: string; user: User }) 
             <input
               type="checkbox"
               id={`check-${item.id}`}
-              checked={!!item.doneAt}
-              disabled={tick.isPending}
-              onChange={(event) => tick.mutate({ itemId: item.id, done: event.target.checked })}
+              checked={wanted?.itemId === item.id ? wanted.done : !!item.doneAt}
+              disabled={tick.isPending || wanted !== null}
+              onChange={(event) => {
+                const choice = { itemId: item.id, done: event.target.checked };
+                setWanted(choice);
+                tick.mutate(choice, { onSettled: () => setWanted(null) });
+              }}
             />
             <label htmlFor={`check-${item.id}`}>{item.text}</label>
             {item.doneAt && (
