@@ -201,14 +201,21 @@ const AT: { api1: string[]; api2: string[] } = { api1: [], api2: [] };
 
 async function findAddresses(): Promise<void> {
   const nodes = { api1: await addressOf('api1'), api2: await addressOf('api2') };
-  AT.api1 = [];
-  AT.api2 = [];
-  for (let i = 1; i <= 60 && (AT.api1.length < 3 || AT.api2.length < 3); i++) {
-    const address = `10.${i}.${i}.20`;
-    const upstream = await nodeFor(address);
-    if (upstream === nodes.api1) AT.api1.push(address);
-    if (upstream === nodes.api2) AT.api2.push(address);
-  }
+  // A node that just failed a request is out of nginx's rotation for fail_timeout (10 s), and
+  // ip_hash sends its clients to the other: look again until both are back.
+  const deadline = Date.now() + 25_000;
+  do {
+    AT.api1 = [];
+    AT.api2 = [];
+    for (let i = 1; i <= 60 && (AT.api1.length < 3 || AT.api2.length < 3); i++) {
+      const address = `10.${i}.${i}.20`;
+      const upstream = await nodeFor(address);
+      if (upstream === nodes.api1) AT.api1.push(address);
+      if (upstream === nodes.api2) AT.api2.push(address);
+    }
+    if (AT.api1.length > 0 && AT.api2.length > 0) return;
+    await new Promise((done) => setTimeout(done, 2000));
+  } while (Date.now() < deadline);
   if (AT.api1.length === 0 || AT.api2.length === 0) {
     throw new Error(`nginx did not spread clients over both nodes: ${JSON.stringify({ nodes, AT })}`);
   }
