@@ -42,15 +42,16 @@ async function main(): Promise<void> {
     await app.get(DirectoryLoader).load();
   }
   // A signal drains the node: readiness fails, no new connections are taken, in-flight
-  // requests finish, sockets are closed so their clients reconnect to another node, then
-  // the embedded database stops and the process exits 0 (at the latest after the timeout).
+  // requests finish and close their connections, sockets are closed so their clients
+  // reconnect to another node, then the embedded database stops and the process exits 0
+  // (at the latest after the timeout).
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: draining`);
     setTimeout(() => process.exit(0), config.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref();
-    app.get(Lifecycle).draining = true;
+    app.get(Lifecycle).drain();
     await app.close();
     await database.stop();
     process.exit(0);
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     process.removeAllListeners(signal);
     process.once(signal, () => void stop(signal));
   }
+  app.get(Lifecycle).watch(app.getHttpServer());
   await app.listen(config.PORT);
   logger.log(`Riding Relay listens on http://localhost:${config.PORT}/api/v1 (docs: /api/docs)`);
 }
