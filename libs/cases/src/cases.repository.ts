@@ -223,23 +223,27 @@ export class CasesRepository {
 
   /** Which of the files have a live `share_with_offices` consent, in one query. */
   async withLiveConsent(tx: Tx, caseIds: string[], maxAgeDays: number): Promise<Set<string>> {
-    const rows: { case_id: string }[] = await tx.query(
-      `SELECT DISTINCT case_id FROM case_consents
-       WHERE case_id = ANY($1::uuid[]) AND scope = 'share_with_offices' AND revoked_at IS NULL
-         AND evidence_removed_at IS NULL
-         AND (expires_at IS NULL OR expires_at > now())
-         AND granted_at > now() - make_interval(days => $2)`,
-      [caseIds, maxAgeDays],
+    const rows = rowsOf<{ case_id: string }>(
+      await tx.query(
+        `SELECT DISTINCT case_id FROM case_consents
+         WHERE case_id = ANY($1::uuid[]) AND scope = 'share_with_offices' AND revoked_at IS NULL
+           AND evidence_removed_at IS NULL
+           AND (expires_at IS NULL OR expires_at > now())
+           AND granted_at > now() - make_interval(days => $2)`,
+        [caseIds, maxAgeDays],
+      ),
     );
     return new Set(rows.map((row) => row.case_id));
   }
 
   /** A live consent recorded after `since` (a seat transition). */
   async hasConsentSince(tx: Tx, caseId: string, since: Date): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `SELECT 1 FROM case_consents WHERE case_id = $1 AND created_at > $2 AND revoked_at IS NULL
-         AND (expires_at IS NULL OR expires_at > now()) LIMIT 1`,
-      [caseId, since],
+    const rows = rowsOf(
+      await tx.query(
+        `SELECT 1 FROM case_consents WHERE case_id = $1 AND created_at > $2 AND revoked_at IS NULL
+           AND (expires_at IS NULL OR expires_at > now()) LIMIT 1`,
+        [caseId, since],
+      ),
     );
     return rows.length > 0;
   }
