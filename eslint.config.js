@@ -12,10 +12,10 @@ const LIBRARY_DEPENDENCIES = {
   directory: ['audit', 'platform'],
   identity: ['audit', 'directory', 'platform'],
   cases: ['audit', 'directory', 'identity', 'platform'],
-  channels: ['audit', 'cases', 'directory', 'platform'],
-  handoffs: ['audit', 'cases', 'channels', 'directory', 'platform'],
+  channels: ['audit', 'cases', 'directory', 'identity', 'platform'],
+  handoffs: ['audit', 'cases', 'channels', 'directory', 'identity', 'platform'],
   casework: ['audit', 'cases', 'channels', 'identity', 'platform'],
-  documents: ['audit', 'cases', 'platform'],
+  documents: ['audit', 'cases', 'directory', 'platform'],
   knowledge: ['audit', 'cases', 'channels', 'directory', 'identity', 'platform'],
   realtime: ['channels', 'identity', 'platform'],
 };

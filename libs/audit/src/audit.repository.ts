@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig, auditKeyPads, type AuditKeyPads, type Tx, ADVISORY_LOCKS } from '@relay/platform';
+import { AppConfig, auditKeyPads, type AuditKeyPads, rowsOf, type Tx, ADVISORY_LOCKS } from '@relay/platform';
 import type { AuditEntry, AuditEventView, AuditHead, AuditVerification } from './audit.types.js';
 
 /** A read to audit: its SQL with parameters $1…, and how its rows are ordered (by their output names). */
@@ -84,31 +84,31 @@ export class AuditRepository {
   async appendWithRead<R>(read: AuditedRead, entry: AuditEntry, counted: { field: string; max: number }): Promise<R[]> {
     const params = [...read.params];
     const param = (value: unknown) => `$${params.push(value)}`;
-    return (await this.dataSource.query(
-      `WITH read AS (${read.sql}),
-       logged AS (
-         INSERT INTO audit_outbox (action, actor_id, office_id, case_id, target_type, target_id, data)
-         SELECT ${param(entry.action)}, ${param(entry.actor?.userId ?? null)}::uuid,
-                ${param(entry.officeId === undefined ? (entry.actor?.officeId ?? null) : entry.officeId)}::uuid,
-                ${param(entry.caseId ?? null)}::uuid, ${param(entry.targetType ?? null)}::text,
-                ${param(entry.targetId ?? null)}::uuid,
-                ${param(JSON.stringify(entry.data ?? {}))}::jsonb
-                  || jsonb_build_object(${param(counted.field)}::text, least((SELECT count(*) FROM read), ${param(counted.max)}::int))
-         FROM (SELECT set_config('relay.audit_ikey', ${param(this.pads.ikey)}, true),
-                      set_config('relay.audit_okey', ${param(this.pads.okey)}, true)) AS k
-       )
-       SELECT * FROM read ORDER BY ${read.orderBy}`,
-      params,
-    )) as R[];
+    return rowsOf<R>(
+      await this.dataSource.query(
+        `WITH read AS (${read.sql}),
+         logged AS (
+           INSERT INTO audit_outbox (action, actor_id, office_id, case_id, target_type, target_id, data)
+           SELECT ${param(entry.action)}, ${param(entry.actor?.userId ?? null)}::uuid,
+                  ${param(entry.officeId === undefined ? (entry.actor?.officeId ?? null) : entry.officeId)}::uuid,
+                  ${param(entry.caseId ?? null)}::uuid, ${param(entry.targetType ?? null)}::text,
+                  ${param(entry.targetId ?? null)}::uuid,
+                  ${param(JSON.stringify(entry.data ?? {}))}::jsonb
+                    || jsonb_build_object(${param(counted.field)}::text, least((SELECT count(*) FROM read), ${param(counted.max)}::int))
+           FROM (SELECT set_config('relay.audit_ikey', ${param(this.pads.ikey)}, true),
+                        set_config('relay.audit_okey', ${param(this.pads.okey)}, true)) AS k
+         )
+         SELECT * FROM read ORDER BY ${read.orderBy}`,
+        params,
+      ),
+    );
   }
 
   /** False when another verification (on any node) holds the lock: verifications run one at a time. */
   async lockVerification(tx: Tx): Promise<boolean> {
-    const [{ locked }] = (await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
-      ADVISORY_LOCKS.auditVerify,
-    ])) as {
+    const [{ locked }] = rowsOf<{
       locked: boolean;
-    }[];
+    }>(await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [ADVISORY_LOCKS.auditVerify]));
     return locked;
   }
 
@@ -127,11 +127,13 @@ export class AuditRepository {
     if (filter.from) add('occurred_at >= ?', filter.from);
     if (filter.to) add('occurred_at < ?', filter.to);
     params.push(limit);
-    const rows: AuditRow[] = await this.dataSource.query(
-      `SELECT seq, id, occurred_at, action, actor_id, office_id, case_id, target_type, target_id, data, hash, alg
-       FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY seq ${order} LIMIT $${params.length}`,
-      params,
+    const rows = rowsOf<AuditRow>(
+      await this.dataSource.query(
+        `SELECT seq, id, occurred_at, action, actor_id, office_id, case_id, target_type, target_id, data, hash, alg
+         FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY seq ${order} LIMIT $${params.length}`,
+        params,
+      ),
     );
     return rows.map(toView);
   }
@@ -144,35 +146,7 @@ export class AuditRepository {
    * row with that hash was rewound or rewritten from there.
    */
   async verify(since?: AuditHead, db: Pick<Tx, 'query'> = this.dataSource): Promise<AuditVerification> {
-    const [result] = (await db.query(
-      `WITH chain AS (
-        SELECT seq, alg,
-          CASE
-            WHEN seq <> coalesce(lag(seq) OVER w, 0) + 1 THEN coalesce(lag(seq) OVER w, 0) + 1
-            WHEN prev_hash <> coalesce(lag(hash) OVER w, 'genesis')
-              OR hash IS DISTINCT FROM CASE alg
-                WHEN 'hmac-sha256' THEN audit_row_hmac(decode($1, 'hex'), decode($2, 'hex'), seq, prev_hash, id,
-                  occurred_at, action, actor_id, office_id, case_id, target_type, target_id, data)
-                WHEN 'sha256' THEN audit_row_hash(seq, prev_hash, id, occurred_at, action, actor_id, office_id,
-                  case_id, target_type, target_id, data)
-              END
-              OR (alg = 'sha256' AND bool_or(alg <> 'sha256') OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING))
-            THEN seq
-          END AS bad_at
-        FROM audit_events
-        WINDOW w AS (ORDER BY seq)
-      )
-      SELECT
-        (SELECT count(*) FROM chain)::bigint AS checked,
-        (SELECT count(*) FROM chain WHERE alg = 'sha256')::bigint AS unkeyed,
-        (SELECT min(bad_at) FROM chain) AS first_bad,
-        (SELECT max(seq) FROM audit_events) AS last_seq,
-        (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS last_hash,
-        (SELECT hash FROM audit_events WHERE seq = $3) AS since_hash,
-        h.seq AS head_seq, h.hash AS head_hash
-      FROM audit_chain_head h WHERE h.id = 1`,
-      [this.pads.ikey, this.pads.okey, since?.seq ?? 0],
-    )) as {
+    const [result] = rowsOf<{
       checked: string;
       unkeyed: string;
       first_bad: string | null;
@@ -181,7 +155,37 @@ export class AuditRepository {
       since_hash: string | null;
       head_seq: string;
       head_hash: string;
-    }[];
+    }>(
+      await db.query(
+        `WITH chain AS (
+          SELECT seq, alg,
+            CASE
+              WHEN seq <> coalesce(lag(seq) OVER w, 0) + 1 THEN coalesce(lag(seq) OVER w, 0) + 1
+              WHEN prev_hash <> coalesce(lag(hash) OVER w, 'genesis')
+                OR hash IS DISTINCT FROM CASE alg
+                  WHEN 'hmac-sha256' THEN audit_row_hmac(decode($1, 'hex'), decode($2, 'hex'), seq, prev_hash, id,
+                    occurred_at, action, actor_id, office_id, case_id, target_type, target_id, data)
+                  WHEN 'sha256' THEN audit_row_hash(seq, prev_hash, id, occurred_at, action, actor_id, office_id,
+                    case_id, target_type, target_id, data)
+                END
+                OR (alg = 'sha256' AND bool_or(alg <> 'sha256') OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING))
+              THEN seq
+            END AS bad_at
+          FROM audit_events
+          WINDOW w AS (ORDER BY seq)
+        )
+        SELECT
+          (SELECT count(*) FROM chain)::bigint AS checked,
+          (SELECT count(*) FROM chain WHERE alg = 'sha256')::bigint AS unkeyed,
+          (SELECT min(bad_at) FROM chain) AS first_bad,
+          (SELECT max(seq) FROM audit_events) AS last_seq,
+          (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS last_hash,
+          (SELECT hash FROM audit_events WHERE seq = $3) AS since_hash,
+          h.seq AS head_seq, h.hash AS head_hash
+        FROM audit_chain_head h WHERE h.id = 1`,
+        [this.pads.ikey, this.pads.okey, since?.seq ?? 0],
+      ),
+    );
     const bad: number[] = result.first_bad === null ? [] : [Number(result.first_bad)];
     const lastSeq = Number(result.last_seq ?? 0);
     const headSeq = Number(result.head_seq);

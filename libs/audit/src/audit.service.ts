@@ -25,6 +25,14 @@ export class AuditService {
   }
 
   /**
+   * Someone read one file, or part of it (`view`: 'full', 'notes', 'documents', a list of
+   * its follow-ups...): every context that shows a file's content records it here, alike.
+   */
+  recordCaseView(tx: Tx, actor: Actor, caseId: string, view: string): void {
+    this.record(tx, { action: 'case.viewed', actor, caseId, targetType: 'case', targetId: caseId, data: { view } });
+  }
+
+  /**
    * A read that needs no transaction of its own, with its audit entry, in one statement: the
    * entry commits with the read or neither happens. `counted` adds the rows read to its data.
    */

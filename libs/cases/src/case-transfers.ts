@@ -10,7 +10,7 @@ import {
   type Tx,
 } from '@relay/platform';
 import { AuditService } from '@relay/audit';
-import { CasesRepository } from './cases.repository.js';
+import { CasesRepository, type TransferLedgerRow } from './cases.repository.js';
 import type { CaseEntity } from './case.entities.js';
 import { CaseEvents } from './case-events.js';
 
@@ -56,6 +56,11 @@ export class CaseTransfers {
       throw AppError.forbidden('Only the handling office may hand this file over');
     }
     return kase;
+  }
+
+  /** What an office has given to and taken from each other office (its ledger), counted by category. */
+  ledger(officeId: string): Promise<TransferLedgerRow[]> {
+    return this.cases.transferLedger(officeId);
   }
 
   /** Locks the files in id order (so concurrent trades cannot deadlock) and returns them by id. */

@@ -35,14 +35,14 @@ export class CaseWork {
 
   /** Any interaction, note or status change ends the intake window. */
   endIntake(tx: Tx, caseId: string): Promise<void> {
-    return this.cases.setDueTimes(tx, caseId, { intakeDueAt: null }, true);
+    return this.cases.endIntake(tx, caseId);
   }
 
   setFollowUpDue(tx: Tx, caseId: string, at: Date | null): Promise<void> {
-    return this.cases.setDueTimes(tx, caseId, { followUpDueAt: at });
+    return this.cases.setFollowUpDue(tx, caseId, at);
   }
 
   setIrccReplyDue(tx: Tx, caseId: string, at: Date | null): Promise<void> {
-    return this.cases.setDueTimes(tx, caseId, { irccReplyDueAt: at });
+    return this.cases.setIrccReplyDue(tx, caseId, at);
   }
 }

@@ -12,11 +12,14 @@ const LIST_COLUMNS = `c.id, c.reference, c.handling_office_id AS "handlingOffice
   c.created_at AS "createdAt", c.updated_at AS "updatedAt",
   c.outcome, c.closed_at AS "closedAt", c.review_since AS "reviewSince"`;
 
-const DUE_COLUMNS = {
-  intakeDueAt: 'intake_due_at',
-  followUpDueAt: 'follow_up_due_at',
-  irccReplyDueAt: 'ircc_reply_due_at',
-} as const;
+/** Files moved between an office and one other, in one direction, of one category and complexity. */
+export interface TransferLedgerRow {
+  other_office_id: string;
+  direction: 'given' | 'taken';
+  category: string;
+  complexity: string;
+  files: number;
+}
 
 /** A queue cursor: the due key ('infinity' when nothing is due), urgency rank, creation time, id. */
 export type QueueCursor = [string, number, string, string];
@@ -103,21 +106,24 @@ export class CasesRepository {
     };
   }
 
-  /** Sets the due times kept on the case row (derived data: the version does not change). */
-  async setDueTimes(
-    tx: Tx,
-    caseId: string,
-    times: Partial<Record<keyof typeof DUE_COLUMNS, Date | null>>,
-    onlyIfSet = false,
-  ): Promise<void> {
-    const entries = Object.entries(times) as [keyof typeof DUE_COLUMNS, Date | null][];
-    const sets = entries.map(([key], i) => `${DUE_COLUMNS[key]} = $${i + 2}`);
-    // Ending the intake window is a no-op on most files: skip the row write when nothing changes.
-    const guard = onlyIfSet ? ` AND ${entries.map(([key]) => `${DUE_COLUMNS[key]} IS NOT NULL`).join(' AND ')}` : '';
-    await tx.query(`UPDATE cases SET ${sets.join(', ')} WHERE id = $1${guard}`, [
-      caseId,
-      ...entries.map(([, at]) => at),
-    ]);
+  // The due times kept on the case row, which the queue orders by: derived data, so the
+  // version does not change.
+
+  async setIntakeDue(tx: Tx, caseId: string, at: Date | null): Promise<void> {
+    await tx.query(`UPDATE cases SET intake_due_at = $2 WHERE id = $1`, [caseId, at]);
+  }
+
+  /** Ending the intake window is a no-op on most files: no row write when it has ended. */
+  async endIntake(tx: Tx, caseId: string): Promise<void> {
+    await tx.query(`UPDATE cases SET intake_due_at = NULL WHERE id = $1 AND intake_due_at IS NOT NULL`, [caseId]);
+  }
+
+  async setFollowUpDue(tx: Tx, caseId: string, at: Date | null): Promise<void> {
+    await tx.query(`UPDATE cases SET follow_up_due_at = $2 WHERE id = $1`, [caseId, at]);
+  }
+
+  async setIrccReplyDue(tx: Tx, caseId: string, at: Date | null): Promise<void> {
+    await tx.query(`UPDATE cases SET ircc_reply_due_at = $2 WHERE id = $1`, [caseId, at]);
   }
 
   /** Human references count per office: "<riding code>-<yy>-<n>". */
@@ -201,25 +207,43 @@ export class CasesRepository {
     );
   }
 
+  /** Files given to and taken from each other office, by category and complexity (the handoffs ledger). */
+  async transferLedger(officeId: string): Promise<TransferLedgerRow[]> {
+    return rowsOf<TransferLedgerRow>(
+      await this.reader.query(
+        `SELECT CASE WHEN from_office_id = $1 THEN to_office_id ELSE from_office_id END AS other_office_id,
+                CASE WHEN from_office_id = $1 THEN 'given' ELSE 'taken' END AS direction,
+                category, complexity, count(*)::int AS files
+         FROM case_transfers WHERE $1 IN (from_office_id, to_office_id)
+         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+        [officeId],
+      ),
+    );
+  }
+
   /** Which of the files have a live `share_with_offices` consent, in one query. */
   async withLiveConsent(tx: Tx, caseIds: string[], maxAgeDays: number): Promise<Set<string>> {
-    const rows: { case_id: string }[] = await tx.query(
-      `SELECT DISTINCT case_id FROM case_consents
-       WHERE case_id = ANY($1::uuid[]) AND scope = 'share_with_offices' AND revoked_at IS NULL
-         AND evidence_removed_at IS NULL
-         AND (expires_at IS NULL OR expires_at > now())
-         AND granted_at > now() - make_interval(days => $2)`,
-      [caseIds, maxAgeDays],
+    const rows = rowsOf<{ case_id: string }>(
+      await tx.query(
+        `SELECT DISTINCT case_id FROM case_consents
+         WHERE case_id = ANY($1::uuid[]) AND scope = 'share_with_offices' AND revoked_at IS NULL
+           AND evidence_removed_at IS NULL
+           AND (expires_at IS NULL OR expires_at > now())
+           AND granted_at > now() - make_interval(days => $2)`,
+        [caseIds, maxAgeDays],
+      ),
     );
     return new Set(rows.map((row) => row.case_id));
   }
 
   /** A live consent recorded after `since` (a seat transition). */
   async hasConsentSince(tx: Tx, caseId: string, since: Date): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `SELECT 1 FROM case_consents WHERE case_id = $1 AND created_at > $2 AND revoked_at IS NULL
-         AND (expires_at IS NULL OR expires_at > now()) LIMIT 1`,
-      [caseId, since],
+    const rows = rowsOf(
+      await tx.query(
+        `SELECT 1 FROM case_consents WHERE case_id = $1 AND created_at > $2 AND revoked_at IS NULL
+           AND (expires_at IS NULL OR expires_at > now()) LIMIT 1`,
+        [caseId, since],
+      ),
     );
     return rows.length > 0;
   }

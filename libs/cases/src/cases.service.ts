@@ -91,7 +91,7 @@ export class CasesService {
         constituent: stripUndefined(dto.constituent),
       });
       kase.intakeDueAt = this.work.intakeEnd(kase.urgency, kase.createdAt);
-      await this.cases.setDueTimes(tx, kase.id, { intakeDueAt: kase.intakeDueAt });
+      await this.cases.setIntakeDue(tx, kase.id, kase.intakeDueAt);
       this.audit.record(tx, {
         action: 'case.created',
         actor,
@@ -165,7 +165,7 @@ export class CasesService {
   async get(actor: OfficeActor, caseId: string) {
     return this.transactions.run(async (tx) => {
       const { kase, access } = await this.access(tx, actor, caseId);
-      this.recordView(tx, actor, kase, access === 'full' ? 'full' : 'status');
+      this.audit.recordCaseView(tx, actor, kase.id, access === 'full' ? 'full' : 'status');
       if (access === 'status') return toStatusView(kase);
       return toCaseView(kase, await this.cases.consents(tx, caseId));
     });
@@ -261,7 +261,7 @@ export class CasesService {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     return this.transactions.run(async (tx) => {
       const kase = await this.writable(tx, actor, caseId);
-      this.recordView(tx, actor, kase, 'notes');
+      this.audit.recordCaseView(tx, actor, kase.id, 'notes');
       const rows = await this.cases.listNotes(tx, caseId, after, query.limit + 1);
       return toPage(rows, query.limit, (note) => [note.createdAt.toISOString(), note.id], toNoteView);
     });
@@ -345,7 +345,7 @@ export class CasesService {
   async history(actor: OfficeActor, caseId: string, query: { after?: string; limit: number }) {
     await this.transactions.run(async (tx) => {
       const kase = await this.writable(tx, actor, caseId);
-      this.recordView(tx, actor, kase, 'history');
+      this.audit.recordCaseView(tx, actor, kase.id, 'history');
     });
     return this.audit.caseHistory(caseId, query);
   }
@@ -468,17 +468,6 @@ export class CasesService {
     const { kase, access } = await this.access(tx, actor, caseId, lock);
     if (access !== 'full') throw AppError.forbidden('Only the handling office may open or change this file');
     return kase;
-  }
-
-  private recordView(tx: Tx, actor: OfficeActor, kase: CaseEntity, view: string): void {
-    this.audit.record(tx, {
-      action: 'case.viewed',
-      actor,
-      caseId: kase.id,
-      targetType: 'case',
-      targetId: kase.id,
-      data: { view },
-    });
   }
 
   private async checkAssignee(tx: Tx, userId: string, officeId: string): Promise<void> {

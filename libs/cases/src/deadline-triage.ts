@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, EventLog, JobScheduler, streams, type Tx, ADVISORY_LOCKS } from '@relay/platform';
+import { AppConfig, EventLog, JobScheduler, rowsOf, streams, type Tx, ADVISORY_LOCKS } from '@relay/platform';
 import { openFileSql } from './case.enums.js';
 
 /**
@@ -21,18 +21,20 @@ export class DeadlineTriage implements OnApplicationBootstrap {
 
   async raiseDueNotices(tx: Tx): Promise<number> {
     const thresholds = this.config.DEADLINE_THRESHOLDS_HOURS.split(',').map(Number);
-    const due = (await tx.query(
-      `WITH due AS (
-           SELECT c.id, c.reference, c.handling_office_id, c.deadline, t.hours
-           FROM cases c CROSS JOIN unnest($1::int[]) AS t(hours)
-           WHERE c.deadline IS NOT NULL AND ${openFileSql('c')}
-             AND c.deadline > now() AND c.deadline <= now() + make_interval(hours => t.hours)),
-         claimed AS (
-           INSERT INTO case_deadline_notices (case_id, threshold_hours, deadline)
-           SELECT id, hours, deadline FROM due ON CONFLICT DO NOTHING RETURNING case_id, threshold_hours)
-         SELECT due.* FROM due JOIN claimed ON claimed.case_id = due.id AND claimed.threshold_hours = due.hours`,
-      [thresholds],
-    )) as { id: string; reference: string; handling_office_id: string; deadline: Date; hours: number }[];
+    const due = rowsOf<{ id: string; reference: string; handling_office_id: string; deadline: Date; hours: number }>(
+      await tx.query(
+        `WITH due AS (
+             SELECT c.id, c.reference, c.handling_office_id, c.deadline, t.hours
+             FROM cases c CROSS JOIN unnest($1::int[]) AS t(hours)
+             WHERE c.deadline IS NOT NULL AND ${openFileSql('c')}
+               AND c.deadline > now() AND c.deadline <= now() + make_interval(hours => t.hours)),
+           claimed AS (
+             INSERT INTO case_deadline_notices (case_id, threshold_hours, deadline)
+             SELECT id, hours, deadline FROM due ON CONFLICT DO NOTHING RETURNING case_id, threshold_hours)
+           SELECT due.* FROM due JOIN claimed ON claimed.case_id = due.id AND claimed.threshold_hours = due.hours`,
+        [thresholds],
+      ),
+    );
     for (const file of due) {
       this.events.append(tx, streams.office(file.handling_office_id), 'case.deadline_near', null, {
         caseId: file.id,

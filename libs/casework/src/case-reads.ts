@@ -21,7 +21,7 @@ export class CaseReads {
     const distinct = [...new Set(caseIds)];
     if (distinct.length === 0) return;
     await this.transactions.run(async (tx) => {
-      for (const caseId of distinct) this.recordOne(tx, actor, caseId, view);
+      for (const caseId of distinct) this.audit.recordCaseView(tx, actor, caseId, view);
     });
   }
 
@@ -33,17 +33,6 @@ export class CaseReads {
   /** The same, in the caller's transaction (which reads the view there). */
   async inHandledFile(tx: Tx, actor: OfficeActor, caseId: string, view: string): Promise<void> {
     await this.work.handled(tx, actor, caseId);
-    this.recordOne(tx, actor, caseId, view);
-  }
-
-  private recordOne(tx: Tx, actor: OfficeActor, caseId: string, view: string) {
-    this.audit.record(tx, {
-      action: 'case.viewed',
-      actor,
-      caseId,
-      targetType: 'case',
-      targetId: caseId,
-      data: { view },
-    });
+    this.audit.recordCaseView(tx, actor, caseId, view);
   }
 }

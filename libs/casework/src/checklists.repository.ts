@@ -71,15 +71,17 @@ export class ChecklistsRepository {
     id: string,
     lock = false,
   ): Promise<TemplateRow | null> {
-    const [row] = (await tx.query(
-      `SELECT ${TEMPLATE_COLUMNS} FROM checklist_templates t
-       WHERE t.id = $1 AND (t.office_id = $2 OR t.shared_with_channel_ids && $3::uuid[])${lock ? ' FOR UPDATE' : ''}`,
-      [id, officeId, channelIds],
-    )) as TemplateRow[];
+    const [row] = rowsOf<TemplateRow>(
+      await tx.query(
+        `SELECT ${TEMPLATE_COLUMNS} FROM checklist_templates t
+         WHERE t.id = $1 AND (t.office_id = $2 OR t.shared_with_channel_ids && $3::uuid[])${lock ? ' FOR UPDATE' : ''}`,
+        [id, officeId, channelIds],
+      ),
+    );
     return row ?? null;
   }
 
-  listUsable(
+  async listUsable(
     officeId: string,
     channelIds: string[],
     filter: { category?: string; immigrationType?: string },
@@ -92,10 +94,12 @@ export class ChecklistsRepository {
     if (filter.category) where.push(`t.category = ${param(filter.category)}`);
     if (filter.immigrationType) where.push(`t.immigration_type = ${param(filter.immigrationType)}`);
     if (after) where.push(`(t.created_at, t.id) > (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
-    return this.reader.query(
-      `SELECT ${TEMPLATE_COLUMNS} FROM checklist_templates t WHERE ${where.join(' AND ')}
-       ORDER BY t.created_at, t.id LIMIT ${param(limit)}`,
-      params,
+    return rowsOf(
+      await this.reader.query(
+        `SELECT ${TEMPLATE_COLUMNS} FROM checklist_templates t WHERE ${where.join(' AND ')}
+         ORDER BY t.created_at, t.id LIMIT ${param(limit)}`,
+        params,
+      ),
     );
   }
 
@@ -111,15 +115,17 @@ export class ChecklistsRepository {
   ): Promise<TemplateRow | null> {
     // The office's channels are read in the same statement: a case is being created in `tx`,
     // and a second connection for them could starve the pool under load.
-    const [row] = (await tx.query(
-      `SELECT ${TEMPLATE_COLUMNS} FROM checklist_templates t
-       WHERE t.category = $2 AND (t.immigration_type IS NULL OR t.immigration_type = $3)
-         AND (t.office_id = $1
-           OR t.shared_with_channel_ids && ARRAY(SELECT channel_id FROM channel_members WHERE office_id = $1))
-       ORDER BY (t.office_id = $1) DESC, (t.immigration_type IS NOT NULL) DESC, t.updated_at DESC, t.id
-       LIMIT 1`,
-      [officeId, category, immigrationType],
-    )) as TemplateRow[];
+    const [row] = rowsOf<TemplateRow>(
+      await tx.query(
+        `SELECT ${TEMPLATE_COLUMNS} FROM checklist_templates t
+         WHERE t.category = $2 AND (t.immigration_type IS NULL OR t.immigration_type = $3)
+           AND (t.office_id = $1
+             OR t.shared_with_channel_ids && ARRAY(SELECT channel_id FROM channel_members WHERE office_id = $1))
+         ORDER BY (t.office_id = $1) DESC, (t.immigration_type IS NOT NULL) DESC, t.updated_at DESC, t.id
+         LIMIT 1`,
+        [officeId, category, immigrationType],
+      ),
+    );
     return row ?? null;
   }
 
@@ -131,15 +137,19 @@ export class ChecklistsRepository {
     );
   }
 
-  items(tx: Tx, caseId: string): Promise<ChecklistItemRow[]> {
-    return tx.query(`SELECT ${ITEM_COLUMNS} FROM case_checklist_items WHERE case_id = $1 ORDER BY position`, [caseId]);
+  async items(tx: Tx, caseId: string): Promise<ChecklistItemRow[]> {
+    return rowsOf(
+      await tx.query(`SELECT ${ITEM_COLUMNS} FROM case_checklist_items WHERE case_id = $1 ORDER BY position`, [caseId]),
+    );
   }
 
   async findItem(tx: Tx, caseId: string, itemId: string): Promise<ChecklistItemRow | null> {
-    const [row] = (await tx.query(
-      `SELECT ${ITEM_COLUMNS} FROM case_checklist_items WHERE id = $1 AND case_id = $2 FOR UPDATE`,
-      [itemId, caseId],
-    )) as ChecklistItemRow[];
+    const [row] = rowsOf<ChecklistItemRow>(
+      await tx.query(`SELECT ${ITEM_COLUMNS} FROM case_checklist_items WHERE id = $1 AND case_id = $2 FOR UPDATE`, [
+        itemId,
+        caseId,
+      ]),
+    );
     return row ?? null;
   }
 

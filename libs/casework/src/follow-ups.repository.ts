@@ -38,18 +38,20 @@ export class FollowUpsRepository {
     return row.at;
   }
 
-  listOfCase(caseId: string, after: [string, string] | undefined, limit: number): Promise<FollowUpRow[]> {
+  async listOfCase(caseId: string, after: [string, string] | undefined, limit: number): Promise<FollowUpRow[]> {
     const params: unknown[] = [caseId, limit];
     const cursor = after ? `AND (f.due_at, f.id) > ($3::timestamptz, $4::uuid)` : '';
     if (after) params.push(...after);
-    return this.reader.query(
-      `SELECT ${COLUMNS} FROM follow_ups f WHERE f.case_id = $1 ${cursor} ORDER BY f.due_at, f.id LIMIT $2`,
-      params,
+    return rowsOf(
+      await this.reader.query(
+        `SELECT ${COLUMNS} FROM follow_ups f WHERE f.case_id = $1 ${cursor} ORDER BY f.due_at, f.id LIMIT $2`,
+        params,
+      ),
     );
   }
 
   /** The office's open follow-ups, soonest first, each with its file's reference. */
-  listOfOffice(
+  async listOfOffice(
     officeId: string,
     filter: { from?: Date; before?: Date; assigneeId?: string },
     after: [string, string] | undefined,
@@ -62,22 +64,26 @@ export class FollowUpsRepository {
     if (filter.before) where.push(`f.due_at < ${param(filter.before)}`);
     if (filter.assigneeId) where.push(`f.assignee_id = ${param(filter.assigneeId)}`);
     if (after) where.push(`(f.due_at, f.id) > (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
-    return this.reader.query(
-      `SELECT ${COLUMNS}, c.reference AS "caseReference"
-       FROM follow_ups f JOIN cases c ON c.id = f.case_id
-       WHERE ${where.join(' AND ')} ORDER BY f.due_at, f.id LIMIT ${param(limit)}`,
-      params,
+    return rowsOf(
+      await this.reader.query(
+        `SELECT ${COLUMNS}, c.reference AS "caseReference"
+         FROM follow_ups f JOIN cases c ON c.id = f.case_id
+         WHERE ${where.join(' AND ')} ORDER BY f.due_at, f.id LIMIT ${param(limit)}`,
+        params,
+      ),
     );
   }
 
   /** The follow-up, if its file is handled by the office; locked for a change. */
   /** The follow-up, if its file is handled by the office. */
   async findForOffice(tx: Tx, officeId: string, id: string): Promise<FollowUpRow | null> {
-    const [row] = (await tx.query(
-      `SELECT ${COLUMNS} FROM follow_ups f JOIN cases c ON c.id = f.case_id
-       WHERE f.id = $1 AND c.handling_office_id = $2`,
-      [id, officeId],
-    )) as FollowUpRow[];
+    const [row] = rowsOf<FollowUpRow>(
+      await tx.query(
+        `SELECT ${COLUMNS} FROM follow_ups f JOIN cases c ON c.id = f.case_id
+         WHERE f.id = $1 AND c.handling_office_id = $2`,
+        [id, officeId],
+      ),
+    );
     return row ?? null;
   }
 
@@ -107,20 +113,22 @@ export class FollowUpsRepository {
    * Claims every open follow-up that has fallen due and was not announced yet, on files still
    * open: the claim is the mark, so however many nodes run this, each is announced once.
    */
-  claimDue(
+  async claimDue(
     tx: Tx,
   ): Promise<
     { id: string; caseId: string; dueAt: Date; assigneeId: string | null; reference: string; officeId: string }[]
   > {
-    return tx.query(
-      `WITH due AS (
-         UPDATE follow_ups f SET due_notified_at = now()
-         FROM cases c
-         WHERE c.id = f.case_id AND f.done_at IS NULL AND f.due_notified_at IS NULL AND f.due_at <= now()
-           AND ${openFileSql('c')}
-         RETURNING f.id, f.case_id, f.due_at, f.assignee_id, c.reference, c.handling_office_id)
-       SELECT id, case_id AS "caseId", due_at AS "dueAt", assignee_id AS "assigneeId", reference,
-         handling_office_id AS "officeId" FROM due ORDER BY due_at, id`,
+    return rowsOf(
+      await tx.query(
+        `WITH due AS (
+           UPDATE follow_ups f SET due_notified_at = now()
+           FROM cases c
+           WHERE c.id = f.case_id AND f.done_at IS NULL AND f.due_notified_at IS NULL AND f.due_at <= now()
+             AND ${openFileSql('c')}
+           RETURNING f.id, f.case_id, f.due_at, f.assignee_id, c.reference, c.handling_office_id)
+         SELECT id, case_id AS "caseId", due_at AS "dueAt", assignee_id AS "assigneeId", reference,
+           handling_office_id AS "officeId" FROM due ORDER BY due_at, id`,
+      ),
     );
   }
 }

@@ -107,14 +107,10 @@ export class ChannelsService implements OnModuleInit {
 
   /** For bulk loads (the demo seed), which write parties and offices without the directory's hooks. */
   async ensurePartyChannels(tx: Tx): Promise<void> {
-    const parties = (await tx.query(
-      `SELECT p.id, p.name, coalesce(array_agg(o.id) FILTER (WHERE o.id IS NOT NULL), '{}') AS office_ids
-       FROM parties p LEFT JOIN offices o ON o.party_id = p.id
-       WHERE NOT EXISTS (SELECT 1 FROM channels c WHERE c.kind = 'party' AND c.party_id = p.id)
-       GROUP BY p.id, p.name`,
-    )) as { id: string; name: string; office_ids: string[] }[];
-    for (const party of parties) {
-      await this.insertChannel(tx, null, { kind: 'party', name: party.name, partyId: party.id }, party.office_ids);
+    const withChannel = await this.channels.partiesWithChannel(tx);
+    for (const party of await this.directory.partiesWithOffices(tx)) {
+      if (withChannel.has(party.id)) continue;
+      await this.insertChannel(tx, null, { kind: 'party', name: party.name, partyId: party.id }, party.officeIds);
     }
   }
 
@@ -127,16 +123,16 @@ export class ChannelsService implements OnModuleInit {
   /** A handoff offer made to a channel, as an item of its feed (the handoffs context calls this). */
   async postHandoffOffer(
     tx: Tx,
-    offer: { id: string; channelId: string; fromOfficeId: string; note: string | null },
+    offer: { id: string; channelId: string; fromOfficeId: string; note: string },
     authorId: string,
   ): Promise<void> {
     await this.channels.insertPost(tx, {
-      channel_id: offer.channelId,
+      channelId: offer.channelId,
       kind: 'handoff',
-      author_id: authorId,
-      office_id: offer.fromOfficeId,
+      authorId,
+      officeId: offer.fromOfficeId,
       body: offer.note,
-      handoff_id: offer.id,
+      handoffId: offer.id,
     });
   }
 

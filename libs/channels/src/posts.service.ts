@@ -13,7 +13,7 @@ import {
   type Tx,
 } from '@relay/platform';
 import { AuditService } from '@relay/audit';
-import { ChannelsRepository, type PostRow } from './channels.repository.js';
+import { ChannelsRepository, type NewPost, type PostRow } from './channels.repository.js';
 import { ChannelsService } from './channels.service.js';
 import { toPostPayload, toPostView } from './channel.views.js';
 import type { EditMessageDto, FeedQuery, PostAlertDto, PostMessageDto } from './channel.dto.js';
@@ -61,10 +61,12 @@ export class PostsService {
       await this.channels.requireMember(actor, channelId, tx);
       if (dto.replyToId) await this.checkReplyTarget(tx, channelId, dto.replyToId);
       const caseId = dto.caseRef ? await this.linkedCase(tx, actor, dto.caseRef) : null;
-      const post = await this.insert(tx, actor, channelId, 'message', {
+      const post = await this.insert(tx, actor, {
+        channelId,
+        kind: 'message',
         body: dto.body,
-        reply_to_id: dto.replyToId ?? null,
-        case_id: caseId,
+        replyToId: dto.replyToId,
+        caseId,
       });
       this.events.append(tx, streams.channel(channelId), 'message.posted', actor, toPostPayload(post));
       return toPostView(post, actor.officeId);
@@ -74,14 +76,18 @@ export class PostsService {
   async postAlert(actor: OfficeActor, channelId: string, dto: PostAlertDto): Promise<PostView> {
     return this.transactions.run(async (tx) => {
       await this.channels.requireMember(actor, channelId, tx);
-      const post = await this.insert(tx, actor, channelId, 'alert', {
+      const post = await this.insert(tx, actor, {
+        channelId,
+        kind: 'alert',
         body: dto.body,
-        title: dto.title,
-        severity: dto.severity,
-        categories: dto.categories,
-        immigration_types: dto.immigrationTypes,
-        effective_date: dto.effectiveDate ?? null,
-        source_url: dto.sourceUrl ?? null,
+        alert: {
+          title: dto.title,
+          severity: dto.severity,
+          categories: dto.categories,
+          immigrationTypes: dto.immigrationTypes,
+          effectiveDate: dto.effectiveDate ?? null,
+          sourceUrl: dto.sourceUrl ?? null,
+        },
       });
       this.events.append(tx, streams.channel(channelId), 'alert.posted', actor, toPostPayload(post));
       return toPostView(post, actor.officeId);
@@ -121,23 +127,20 @@ export class PostsService {
   private async insert(
     tx: Tx,
     actor: OfficeActor,
-    channelId: string,
-    kind: 'message' | 'alert',
-    fields: Record<string, unknown>,
+    fields: Omit<NewPost, 'authorId' | 'officeId'> & { kind: 'message' | 'alert' },
   ) {
     const post = await this.channelsRepo.insertPost(tx, {
-      channel_id: channelId,
-      kind,
-      author_id: actor.userId,
-      office_id: actor.officeId,
       ...fields,
+      authorId: actor.userId,
+      officeId: actor.officeId,
     });
+    const { channelId, kind, alert } = fields;
     this.audit.record(tx, {
       action: kind === 'alert' ? 'alert.posted' : 'message.posted',
       actor,
       targetType: kind,
       targetId: post.id,
-      data: { channelId, ...(kind === 'alert' ? { severity: fields.severity } : {}) },
+      data: { channelId, ...(kind === 'alert' ? { severity: alert?.severity } : {}) },
     });
     return post;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Tx } from '@relay/platform';
+import { rowsOf, type Tx } from '@relay/platform';
 import { OfficeEntity, PartyEntity } from './directory.entities.js';
 
 export interface OfficeFilter {
@@ -8,6 +8,12 @@ export interface OfficeFilter {
   partyId?: string;
   q?: string;
   afterCode?: string;
+}
+
+export interface Letterhead {
+  name: string;
+  nameFr: string;
+  mpName: string | null;
 }
 
 @Injectable()
@@ -29,9 +35,11 @@ export class DirectoryRepository {
   }
 
   async partyNameTaken(tx: Tx, name: string, shortName: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `SELECT 1 FROM parties WHERE lower(name) = lower($1) OR lower(short_name) = lower($2)`,
-      [name, shortName],
+    const rows = rowsOf(
+      await tx.query(`SELECT 1 FROM parties WHERE lower(name) = lower($1) OR lower(short_name) = lower($2)`, [
+        name,
+        shortName,
+      ]),
     );
     return rows.length > 0;
   }
@@ -63,9 +71,9 @@ export class DirectoryRepository {
   /** The ids among `ids` that are no office. */
   async unknownOffices(tx: Tx, ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = (await tx.query(`SELECT unnest($1::uuid[]) AS id EXCEPT SELECT id FROM offices`, [ids])) as {
-      id: string;
-    }[];
+    const rows = rowsOf<{ id: string }>(
+      await tx.query(`SELECT unnest($1::uuid[]) AS id EXCEPT SELECT id FROM offices`, [ids]),
+    );
     return rows.map((row) => row.id);
   }
 
@@ -86,11 +94,32 @@ export class DirectoryRepository {
     );
   }
 
+  /** What a letter's letterhead needs of an office: its names and its member of Parliament. */
+  async letterhead(tx: Tx, officeId: string): Promise<Letterhead | undefined> {
+    const [row] = rowsOf<Letterhead>(
+      await tx.query(`SELECT name, name_fr AS "nameFr", mp_name AS "mpName" FROM offices WHERE id = $1`, [officeId]),
+    );
+    return row;
+  }
+
+  /** Every party with the ids of its offices. */
+  async partiesWithOffices(tx: Tx): Promise<{ id: string; name: string; officeIds: string[] }[]> {
+    return rowsOf(
+      await tx.query(
+        `SELECT p.id, p.name, coalesce(array_agg(o.id) FILTER (WHERE o.id IS NOT NULL), '{}') AS "officeIds"
+         FROM parties p LEFT JOIN offices o ON o.party_id = p.id
+         GROUP BY p.id, p.name`,
+      ),
+    );
+  }
+
   async neighbourIds(officeIds: string[], tx: Tx = this.reader): Promise<Map<string, string[]>> {
-    const rows: { office_id: string; ids: string[] }[] = await tx.query(
-      `SELECT office_id, array_agg(neighbour_id ORDER BY neighbour_id) AS ids
-       FROM office_neighbours WHERE office_id = ANY($1::uuid[]) GROUP BY office_id`,
-      [officeIds],
+    const rows = rowsOf<{ office_id: string; ids: string[] }>(
+      await tx.query(
+        `SELECT office_id, array_agg(neighbour_id ORDER BY neighbour_id) AS ids
+         FROM office_neighbours WHERE office_id = ANY($1::uuid[]) GROUP BY office_id`,
+        [officeIds],
+      ),
     );
     return new Map(rows.map((row) => [row.office_id, row.ids]));
   }

@@ -11,7 +11,7 @@ import {
   type Tx,
 } from '@relay/platform';
 import { AuditService } from '@relay/audit';
-import { DirectoryRepository } from './directory.repository.js';
+import { DirectoryRepository, type Letterhead } from './directory.repository.js';
 import { DirectoryEvents } from './directory-events.js';
 import { OfficeEntity, PartyEntity } from './directory.entities.js';
 import type { CreateOfficeDto, CreatePartyDto, OfficeQuery, UpdateOfficeDto } from './directory.dto.js';
@@ -174,6 +174,18 @@ export class DirectoryService {
     const office = await this.directory.findOffice(tx, officeId);
     if (!office) throw AppError.notFound('Office');
     return office.partyId;
+  }
+
+  /** What a letter's letterhead needs of an office (the documents context's letters); 404 for no office. */
+  async letterhead(tx: Tx, officeId: string): Promise<Letterhead> {
+    const letterhead = await this.directory.letterhead(tx, officeId);
+    if (!letterhead) throw AppError.notFound('Office');
+    return letterhead;
+  }
+
+  /** Every party with its offices, in one query (bulk loads make their channels from it). */
+  partiesWithOffices(tx: Tx): Promise<{ id: string; name: string; officeIds: string[] }[]> {
+    return this.directory.partiesWithOffices(tx);
   }
 
   async partyExists(tx: Tx, partyId: string): Promise<boolean> {

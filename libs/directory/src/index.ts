@@ -4,3 +4,4 @@ export * from './directory.repository.js';
 export * from './directory.entities.js';
 export * from './directory.dto.js';
 export * from './directory-events.js';
+export * from './directory.sql.js';

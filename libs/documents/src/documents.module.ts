@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@relay/audit';
 import { CasesModule } from '@relay/cases';
+import { DirectoryModule } from '@relay/directory';
 import { BucketDocumentStore } from './bucket-store.js';
 import { DocumentStores } from './document-stores.js';
 import { DocumentsController } from './documents.controller.js';
@@ -13,7 +14,7 @@ import { PgDocumentStore } from './pg-store.js';
 import { DocumentsDemo } from './documents-demo.js';
 
 @Module({
-  imports: [AuditModule, CasesModule],
+  imports: [AuditModule, CasesModule, DirectoryModule],
   controllers: [DocumentsController, LetterTemplatesController],
   providers: [
     DocumentsRepository,

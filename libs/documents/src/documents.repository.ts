@@ -99,14 +99,6 @@ export class DocumentsRepository {
     return rows.map((row) => row.id);
   }
 
-  /** What a letter's letterhead needs of the office: its names and its member of Parliament. */
-  async letterhead(tx: Tx, officeId: string) {
-    const [row] = rowsOf<{ name: string; nameFr: string; mpName: string | null }>(
-      await tx.query(`SELECT name, name_fr AS "nameFr", mp_name AS "mpName" FROM offices WHERE id = $1`, [officeId]),
-    );
-    return row;
-  }
-
   async insertTemplate(tx: Tx, officeId: string, userId: string | null, dto: Omit<LetterTemplateRow, keyof Meta>) {
     const [row] = rowsOf<LetterTemplateRow>(
       await tx.query(

@@ -154,14 +154,7 @@ export class DocumentsService implements OnModuleInit {
     const after = decodeCursor(query.after, ['timestamp', 'uuid']);
     return this.transactions.run(async (tx) => {
       await this.cases.handledFile(tx, actor, caseId);
-      this.audit.record(tx, {
-        action: 'case.viewed',
-        actor,
-        caseId,
-        targetType: 'case',
-        targetId: caseId,
-        data: { view: 'documents' },
-      });
+      this.audit.recordCaseView(tx, actor, caseId, 'documents');
       const rows = await this.documents.listForCase(tx, caseId, after, query.limit + 1);
       return toPage(rows, query.limit, (row) => [row.uploadedAt.toISOString(), row.id], toDocumentView);
     });

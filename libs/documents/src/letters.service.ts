@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { AppError, decodeCursor, type OfficeActor, type PageQuery, toPage, TransactionRunner } from '@relay/platform';
 import { AuditService } from '@relay/audit';
 import { CasesService } from '@relay/cases';
+import { DirectoryService } from '@relay/directory';
 import { DocumentsRepository } from './documents.repository.js';
 import { DocumentsService } from './documents.service.js';
 import type { CreateLetterTemplateDto } from './document.dto.js';
@@ -22,6 +23,7 @@ export class LettersService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly cases: CasesService,
+    private readonly directory: DirectoryService,
   ) {}
 
   async createTemplate(actor: OfficeActor, dto: CreateLetterTemplateDto) {
@@ -58,7 +60,7 @@ export class LettersService {
       const kase = await this.cases.handledFile(tx, actor, caseId);
       const template = await this.documents.findTemplate(tx, kase.handlingOfficeId, templateId);
       if (!template) throw AppError.notFound('Letter template');
-      const office = await this.documents.letterhead(tx, kase.handlingOfficeId);
+      const office = await this.directory.letterhead(tx, kase.handlingOfficeId);
       const data: LetterData = {
         constituent: {
           fullName: kase.constituent.fullName,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner, type Tx } from '@relay/platform';
+import { rowsOf, TransactionRunner, type Tx } from '@relay/platform';
 import type { ByteRange } from './byte-range.js';
 import type { ByteSink, DocumentStore } from './document-store.js';
 
@@ -53,17 +53,21 @@ export class PgDocumentStore implements DocumentStore {
     let first = 0;
     let offset = 0; // the first chunk's position in the document
     if (range) {
-      const sizes = (await this.transactions.reader.query(
-        `SELECT octet_length(data) AS bytes FROM document_chunks WHERE document_id = $1 ORDER BY seq`,
-        [documentId],
-      )) as { bytes: number }[];
+      const sizes = rowsOf<{ bytes: number }>(
+        await this.transactions.reader.query(
+          `SELECT octet_length(data) AS bytes FROM document_chunks WHERE document_id = $1 ORDER BY seq`,
+          [documentId],
+        ),
+      );
       while (first < sizes.length && offset + sizes[first]!.bytes <= range.start) offset += sizes[first++]!.bytes;
     }
     for (let seq = first; ; seq += READ_BATCH) {
-      const rows = (await this.transactions.reader.query(
-        `SELECT data FROM document_chunks WHERE document_id = $1 AND seq >= $2 ORDER BY seq LIMIT $3`,
-        [documentId, seq, READ_BATCH],
-      )) as { data: Buffer }[];
+      const rows = rowsOf<{ data: Buffer }>(
+        await this.transactions.reader.query(
+          `SELECT data FROM document_chunks WHERE document_id = $1 AND seq >= $2 ORDER BY seq LIMIT $3`,
+          [documentId, seq, READ_BATCH],
+        ),
+      );
       for (const { data } of rows) {
         if (!range) {
           yield data;

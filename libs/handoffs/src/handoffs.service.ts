@@ -83,15 +83,15 @@ export class HandoffsService implements OnApplicationBootstrap {
         throw new AppError('conflict', 'This file already has an open offer; withdraw it first');
       }
       const offer = await this.handoffs.insert(tx, {
-        case_id: kase.id,
-        from_office_id: actor.officeId,
-        to_office_id: dto.toOfficeId ?? null,
-        channel_id: dto.channelId ?? null,
+        caseId: kase.id,
+        fromOfficeId: actor.officeId,
+        toOfficeId: dto.toOfficeId ?? null,
+        channelId: dto.channelId ?? null,
+        eligibleOfficeIds: eligible,
         note: dto.note,
-        summary: JSON.stringify(redact(kase)),
-        expires_at: offerExpiry(this.config, kase.urgency, dto.expiresAt),
-        created_by: actor.userId,
-        eligible_office_ids: eligible,
+        summary: redact(kase),
+        expiresAt: offerExpiry(this.config, kase.urgency, dto.expiresAt),
+        createdBy: actor.userId,
       });
       if (offer.channelId)
         await this.channels.postHandoffOffer(tx, { ...offer, channelId: offer.channelId }, actor.userId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { RedactedFile, TradePayload, Tx } from '@relay/platform';
+import { type RedactedFile, rowsOf, type TradePayload, type Tx } from '@relay/platform';
 
 interface TradeRow {
   id: string;
@@ -33,14 +33,6 @@ const SELECT_TRADE = `SELECT t.*, coalesce((SELECT json_agg(json_build_object('c
   'summary', f.summary) ORDER BY f.side, f.case_id) FROM trade_cases f WHERE f.trade_id = t.id), '[]') AS files
   FROM trades t`;
 
-export interface LedgerRow {
-  other_office_id: string;
-  direction: 'given' | 'taken';
-  category: string;
-  complexity: string;
-  files: number;
-}
-
 @Injectable()
 export class TradesRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -50,11 +42,13 @@ export class TradesRepository {
     trade: { proposer: string; counterparty: string; note: string; expiresAt: Date; createdBy: string },
     files: { caseId: string; side: 'give' | 'take'; summary: RedactedFile }[],
   ): Promise<string> {
-    const [{ id }] = (await tx.query(
-      `INSERT INTO trades (proposer_office_id, counterparty_office_id, note, expires_at, created_by)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [trade.proposer, trade.counterparty, trade.note, trade.expiresAt, trade.createdBy],
-    )) as { id: string }[];
+    const [{ id }] = rowsOf<{ id: string }>(
+      await tx.query(
+        `INSERT INTO trades (proposer_office_id, counterparty_office_id, note, expires_at, created_by)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [trade.proposer, trade.counterparty, trade.note, trade.expiresAt, trade.createdBy],
+      ),
+    );
     await tx.query(
       `INSERT INTO trade_cases (trade_id, case_id, side, summary)
        SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::jsonb[])`,
@@ -64,16 +58,18 @@ export class TradesRepository {
   }
 
   async findVisible(tx: Tx, officeId: string, id: string, lock = false): Promise<TradePayload | null> {
-    const rows = (await tx.query(
-      `${SELECT_TRADE} WHERE t.id = $2 AND $1 IN (t.proposer_office_id, t.counterparty_office_id)
-       ${lock ? 'FOR UPDATE OF t' : ''}`,
-      [officeId, id],
-    )) as TradeRow[];
+    const rows = rowsOf<TradeRow>(
+      await tx.query(
+        `${SELECT_TRADE} WHERE t.id = $2 AND $1 IN (t.proposer_office_id, t.counterparty_office_id)
+         ${lock ? 'FOR UPDATE OF t' : ''}`,
+        [officeId, id],
+      ),
+    );
     return rows[0] ? toTradeView(rows[0]) : null;
   }
 
   async findById(tx: Tx, id: string): Promise<TradePayload | null> {
-    const rows = (await tx.query(`${SELECT_TRADE} WHERE t.id = $1`, [id])) as TradeRow[];
+    const rows = rowsOf<TradeRow>(await tx.query(`${SELECT_TRADE} WHERE t.id = $1`, [id]));
     return rows[0] ? toTradeView(rows[0]) : null;
   }
 
@@ -83,14 +79,16 @@ export class TradesRepository {
     after: [string, string] | undefined,
     limit: number,
   ): Promise<TradePayload[]> {
-    const rows = (await this.dataSource.query(
-      `${SELECT_TRADE} WHERE $1 IN (t.proposer_office_id, t.counterparty_office_id)
-         AND ($2::text IS NULL OR ($2 = 'outgoing') = (t.proposer_office_id = $1))
-         AND ($3::text IS NULL OR t.status = $3)
-         AND ($4::timestamptz IS NULL OR (t.created_at, t.id) < ($4, $5::uuid))
-       ORDER BY t.created_at DESC, t.id DESC LIMIT $6`,
-      [officeId, filter.direction ?? null, filter.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
-    )) as TradeRow[];
+    const rows = rowsOf<TradeRow>(
+      await this.dataSource.query(
+        `${SELECT_TRADE} WHERE $1 IN (t.proposer_office_id, t.counterparty_office_id)
+           AND ($2::text IS NULL OR ($2 = 'outgoing') = (t.proposer_office_id = $1))
+           AND ($3::text IS NULL OR t.status = $3)
+           AND ($4::timestamptz IS NULL OR (t.created_at, t.id) < ($4, $5::uuid))
+         ORDER BY t.created_at DESC, t.id DESC LIMIT $6`,
+        [officeId, filter.direction ?? null, filter.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
+      ),
+    );
     return rows.map(toTradeView);
   }
 
@@ -108,26 +106,16 @@ export class TradesRepository {
 
   /** Open trades past their time, claimed (marked expired) by this transaction. */
   async expireDue(tx: Tx): Promise<TradePayload[]> {
-    const [rows] = (await tx.query(
-      `UPDATE trades SET status = 'expired', decided_at = now(), version = version + 1
-       WHERE id IN (SELECT id FROM trades WHERE status = 'proposed' AND expires_at <= now()
-                    ORDER BY expires_at LIMIT 1000 FOR UPDATE SKIP LOCKED)
-       RETURNING id`,
-    )) as [{ id: string }[], number];
+    const rows = rowsOf<{ id: string }>(
+      await tx.query(
+        `UPDATE trades SET status = 'expired', decided_at = now(), version = version + 1
+         WHERE id IN (SELECT id FROM trades WHERE status = 'proposed' AND expires_at <= now()
+                      ORDER BY expires_at LIMIT 1000 FOR UPDATE SKIP LOCKED)
+         RETURNING id`,
+      ),
+    );
     const expired: TradePayload[] = [];
     for (const row of rows) expired.push((await this.findById(tx, row.id))!);
     return expired;
-  }
-
-  /** Files given to and taken from each other office, by category and complexity. */
-  ledger(officeId: string): Promise<LedgerRow[]> {
-    return this.dataSource.query(
-      `SELECT CASE WHEN from_office_id = $1 THEN to_office_id ELSE from_office_id END AS other_office_id,
-              CASE WHEN from_office_id = $1 THEN 'given' ELSE 'taken' END AS direction,
-              category, complexity, count(*)::int AS files
-       FROM case_transfers WHERE $1 IN (from_office_id, to_office_id)
-       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
-      [officeId],
-    );
   }
 }

@@ -233,7 +233,7 @@ export class TradesService implements OnApplicationBootstrap {
     if (actor.role !== 'admin' && actor.officeId !== officeId) {
       throw AppError.forbidden("Only the office's members see its ledger");
     }
-    const rows = await this.trades.ledger(officeId);
+    const rows = await this.files.ledger(officeId);
     const byOffice = new Map<string, { officeId: string; given: number; taken: number; breakdown: typeof rows }>();
     for (const row of rows) {
       const entry = byOffice.get(row.other_office_id) ?? {

@@ -29,10 +29,12 @@ export class InvitationsRepository {
 
   /** Whether the token could be used now (checked before hashing the new password). */
   async usable(token: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM invitations i JOIN users u ON u.id = i.user_id
-       WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > now() AND u.active`,
-      [hashToken(token)],
+    const rows = rowsOf(
+      await this.dataSource.query(
+        `SELECT 1 FROM invitations i JOIN users u ON u.id = i.user_id
+         WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > now() AND u.active`,
+        [hashToken(token)],
+      ),
     );
     return rows.length > 0;
   }

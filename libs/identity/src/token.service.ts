@@ -30,9 +30,9 @@ export class TokenService {
   ) {}
 
   async startSession(tx: Tx, user: UserEntity): Promise<{ sessionId: string; tokens: TokenPair }> {
-    const [family] = (await tx.query(`INSERT INTO refresh_families (user_id) VALUES ($1) RETURNING id`, [user.id])) as {
+    const [family] = rowsOf<{
       id: string;
-    }[];
+    }>(await tx.query(`INSERT INTO refresh_families (user_id) VALUES ($1) RETURNING id`, [user.id]));
     return { sessionId: family.id, tokens: await this.issue(tx, user.id, family.id) };
   }
 
@@ -83,10 +83,9 @@ export class TokenService {
       ),
     );
     if (rows.length > 0) return { sessionId: rows[0].family_id, userId: rows[0].user_id };
-    const [spent] = (await tx.query(
-      `SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND used_at IS NOT NULL`,
-      [hash],
-    )) as { family_id: string }[];
+    const [spent] = rowsOf<{ family_id: string }>(
+      await tx.query(`SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND used_at IS NOT NULL`, [hash]),
+    );
     return spent ? { reused: spent.family_id } : null;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Tx } from '@relay/platform';
+import { rowsOf, type Tx } from '@relay/platform';
 import { UserEntity } from './user.entity.js';
 import type { SessionState } from './session-cache.js';
 
@@ -31,9 +31,8 @@ export class UsersRepository {
   }
 
   async passwordHashOf(userId: string): Promise<string | null> {
-    const rows: { password_hash: string | null }[] = await this.dataSource.query(
-      `SELECT password_hash FROM users WHERE id = $1 AND active`,
-      [userId],
+    const rows = rowsOf<{ password_hash: string | null }>(
+      await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1 AND active`, [userId]),
     );
     return rows[0]?.password_hash ?? null;
   }
@@ -44,9 +43,10 @@ export class UsersRepository {
 
   /** Whether the office has an active lead (who must learn of members an admin adds). */
   async hasActiveLead(tx: Tx, officeId: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `SELECT 1 FROM users WHERE office_id = $1 AND role = 'office_lead' AND active LIMIT 1`,
-      [officeId],
+    const rows = rowsOf(
+      await tx.query(`SELECT 1 FROM users WHERE office_id = $1 AND role = 'office_lead' AND active LIMIT 1`, [
+        officeId,
+      ]),
     );
     return rows.length > 0;
   }
@@ -69,25 +69,28 @@ export class UsersRepository {
 
   /** The state every authenticated request is checked against, in one indexed lookup. */
   async sessionState(userId: string, sessionId: string): Promise<SessionState | null> {
-    const rows: { role: UserEntity['role']; office_id: string | null }[] = await this.dataSource.query(
-      `SELECT u.role, u.office_id FROM users u
-       JOIN refresh_families f ON f.id = $2 AND f.user_id = u.id AND f.revoked_at IS NULL
-       WHERE u.id = $1 AND u.active`,
-      [userId, sessionId],
+    const rows = rowsOf<{ role: UserEntity['role']; office_id: string | null }>(
+      await this.dataSource.query(
+        `SELECT u.role, u.office_id FROM users u
+         JOIN refresh_families f ON f.id = $2 AND f.user_id = u.id AND f.revoked_at IS NULL
+         WHERE u.id = $1 AND u.active`,
+        [userId, sessionId],
+      ),
     );
     return rows[0] ? { role: rows[0].role, officeId: rows[0].office_id } : null;
   }
 
   /** The live sessions among these, with their current state, in one query (never cached). */
   async sessionStates(sessions: { userId: string; sessionId: string }[]): Promise<Map<string, SessionState>> {
-    const rows: { session_id: string; role: UserEntity['role']; office_id: string | null }[] =
+    const rows = rowsOf<{ session_id: string; role: UserEntity['role']; office_id: string | null }>(
       await this.dataSource.query(
         `SELECT f.id AS session_id, u.role, u.office_id
-         FROM unnest($1::uuid[], $2::uuid[]) AS s(user_id, session_id)
-         JOIN refresh_families f ON f.id = s.session_id AND f.user_id = s.user_id AND f.revoked_at IS NULL
-         JOIN users u ON u.id = s.user_id AND u.active`,
+           FROM unnest($1::uuid[], $2::uuid[]) AS s(user_id, session_id)
+           JOIN refresh_families f ON f.id = s.session_id AND f.user_id = s.user_id AND f.revoked_at IS NULL
+           JOIN users u ON u.id = s.user_id AND u.active`,
         [sessions.map((s) => s.userId), sessions.map((s) => s.sessionId)],
-      );
+      ),
+    );
     return new Map(rows.map((row) => [row.session_id, { role: row.role, officeId: row.office_id }]));
   }
 }

@@ -86,10 +86,12 @@ export class PrecedentsRepository {
     if (query.immigrationType) where.push(`p.immigration_type = ${param(query.immigrationType)}`);
     if (query.outcome) where.push(`p.outcome = ${param(query.outcome)}`);
     if (after) where.push(`(p.created_at, p.id) < (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
-    const rows: PrecedentRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM precedents p WHERE ${where.join(' AND ')}
-       ORDER BY p.created_at DESC, p.id DESC LIMIT ${param(limit)}`,
-      params,
+    const rows = rowsOf<PrecedentRow>(
+      await this.dataSource.query(
+        `SELECT ${COLUMNS} FROM precedents p WHERE ${where.join(' AND ')}
+         ORDER BY p.created_at DESC, p.id DESC LIMIT ${param(limit)}`,
+        params,
+      ),
     );
     return rows;
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OUTCOMES, type Outcome, openFileSql } from '@relay/cases';
+import { rowsOf } from '@relay/platform';
 import type { GroupBy } from './labels.js';
 import type { DateRange } from './report-math.js';
 
@@ -52,9 +53,9 @@ export class ReportsRepository {
   }
 
   async secret(): Promise<string> {
-    const [row] = (await this.dataSource.query(`SELECT secret FROM report_secrets WHERE id = 1`)) as {
+    const [row] = rowsOf<{
       secret: string;
-    }[];
+    }>(await this.dataSource.query(`SELECT secret FROM report_secrets WHERE id = 1`));
     return row.secret;
   }
 
@@ -78,41 +79,43 @@ export class ReportsRepository {
     // quarters): a few hundred rows. Step 2 sums each measure under its own key: opened
     // under the opening, closed under the closing; the days to close come as one row each,
     // for the median (office reports only: channel reports are counts).
-    const rows: GroupRow[] = await this.dataSource.query(
-      `WITH facts AS (
-         SELECT ${KEY[groupBy]('c.created_at')} AS opened_key, ${KEY[groupBy]('c.closed_at')} AS closed_key,
-           ${quarter('created_at')} AS opened_quarter, ${quarter('closed_at')} AS closed_quarter,
-           count(*) FILTER (WHERE ${opened}) AS opened,
-           count(*) FILTER (WHERE ${closed}) AS closed,
-           count(*) FILTER (WHERE ${open}) AS open,
-           count(*) FILTER (WHERE ${open} AND c.review_since IS NOT NULL) AS under_review,
-           ${OUTCOMES.map((o) => `count(*) FILTER (WHERE ${closed} AND c.outcome = '${o}') AS ${outcome(o)}`).join(',\n           ')},
-           ${byQuarter ? 'NULL::float8[]' : `array_agg(extract(epoch FROM c.closed_at - c.created_at) / 86400) FILTER (WHERE ${closed})`} AS days
-         FROM cases c
-         WHERE ${scope} AND (${opened} OR ${closed} OR ${openFileSql('c')})
-         GROUP BY 1, 2, 3, 4
-       )
-       SELECT key, to_char(quarter, 'YYYY"-Q"Q') AS quarter,
-         sum(opened)::int AS opened, sum(closed)::int AS closed, sum(open)::int AS open,
-         sum(under_review)::int AS under_review,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY day) AS median_days,
-         json_build_object(${OUTCOMES.map((o) => `'${o}', sum(${outcome(o)})::int`).join(', ')}) AS outcomes
-       FROM (
-         SELECT opened_key AS key, opened_quarter AS quarter, opened, 0 AS closed, 0 AS open, 0 AS under_review,
-           ${OUTCOMES.map((o) => `0 AS ${outcome(o)}`).join(', ')}, NULL::float8 AS day
-         FROM facts WHERE opened > 0
-         UNION ALL
-         SELECT closed_key, closed_quarter, 0, closed, 0, 0, ${OUTCOMES.map(outcome).join(', ')}, NULL
-         FROM facts WHERE closed > 0
-         UNION ALL
-         SELECT opened_key, NULL, 0, 0, open, under_review, ${OUTCOMES.map(() => '0').join(', ')}, NULL
-         FROM facts WHERE open > 0
-         UNION ALL
-         SELECT closed_key, NULL, 0, 0, 0, 0, ${OUTCOMES.map(() => '0').join(', ')}, day
-         FROM facts, unnest(days) day
-       ) f
-       GROUP BY key, quarter`,
-      [...params, range.from, range.to],
+    const rows = rowsOf<GroupRow>(
+      await this.dataSource.query(
+        `WITH facts AS (
+           SELECT ${KEY[groupBy]('c.created_at')} AS opened_key, ${KEY[groupBy]('c.closed_at')} AS closed_key,
+             ${quarter('created_at')} AS opened_quarter, ${quarter('closed_at')} AS closed_quarter,
+             count(*) FILTER (WHERE ${opened}) AS opened,
+             count(*) FILTER (WHERE ${closed}) AS closed,
+             count(*) FILTER (WHERE ${open}) AS open,
+             count(*) FILTER (WHERE ${open} AND c.review_since IS NOT NULL) AS under_review,
+             ${OUTCOMES.map((o) => `count(*) FILTER (WHERE ${closed} AND c.outcome = '${o}') AS ${outcome(o)}`).join(',\n           ')},
+             ${byQuarter ? 'NULL::float8[]' : `array_agg(extract(epoch FROM c.closed_at - c.created_at) / 86400) FILTER (WHERE ${closed})`} AS days
+           FROM cases c
+           WHERE ${scope} AND (${opened} OR ${closed} OR ${openFileSql('c')})
+           GROUP BY 1, 2, 3, 4
+         )
+         SELECT key, to_char(quarter, 'YYYY"-Q"Q') AS quarter,
+           sum(opened)::int AS opened, sum(closed)::int AS closed, sum(open)::int AS open,
+           sum(under_review)::int AS under_review,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY day) AS median_days,
+           json_build_object(${OUTCOMES.map((o) => `'${o}', sum(${outcome(o)})::int`).join(', ')}) AS outcomes
+         FROM (
+           SELECT opened_key AS key, opened_quarter AS quarter, opened, 0 AS closed, 0 AS open, 0 AS under_review,
+             ${OUTCOMES.map((o) => `0 AS ${outcome(o)}`).join(', ')}, NULL::float8 AS day
+           FROM facts WHERE opened > 0
+           UNION ALL
+           SELECT closed_key, closed_quarter, 0, closed, 0, 0, ${OUTCOMES.map(outcome).join(', ')}, NULL
+           FROM facts WHERE closed > 0
+           UNION ALL
+           SELECT opened_key, NULL, 0, 0, open, under_review, ${OUTCOMES.map(() => '0').join(', ')}, NULL
+           FROM facts WHERE open > 0
+           UNION ALL
+           SELECT closed_key, NULL, 0, 0, 0, 0, ${OUTCOMES.map(() => '0').join(', ')}, day
+           FROM facts, unnest(days) day
+         ) f
+         GROUP BY key, quarter`,
+        [...params, range.from, range.to],
+      ),
     );
     return rows;
   }

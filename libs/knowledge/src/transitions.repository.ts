@@ -74,14 +74,16 @@ export class TransitionsRepository {
     return now;
   }
 
-  list(officeId: string, after: [string, string] | undefined, limit: number): Promise<TransitionRow[]> {
+  async list(officeId: string, after: [string, string] | undefined, limit: number): Promise<TransitionRow[]> {
     const params: unknown[] = [officeId, limit];
     const cursor = after ? `AND (created_at, id) < ($3::timestamptz, $4::uuid)` : '';
     if (after) params.push(...after);
-    return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM office_transitions WHERE office_id = $1 ${cursor}
-       ORDER BY created_at DESC, id DESC LIMIT $2`,
-      params,
+    return rowsOf(
+      await this.dataSource.query(
+        `SELECT ${COLUMNS} FROM office_transitions WHERE office_id = $1 ${cursor}
+         ORDER BY created_at DESC, id DESC LIMIT $2`,
+        params,
+      ),
     );
   }
 }

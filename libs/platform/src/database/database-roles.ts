@@ -4,6 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { type AppConfig, ConfigError } from '../config/app-config.js';
 import { auditKeyFingerprint } from '../security/audit-key.js';
 import { migrateDatabase, pendingMigrations } from './migrate.js';
+import { rowsOf } from './rows.js';
 import type { ResolvedDatabase } from './resolve-database.js';
 
 /** What a connection's role could do to the audit trail that the app's role must not. */
@@ -117,7 +118,7 @@ export async function ensureAppRole(runner: QueryRunner, appUrl: string, resetPa
   const role = userOf(appUrl);
   const password = decodeURIComponent(new URL(appUrl).password);
   const withPassword = password ? ` PASSWORD ${literal(password)}` : '';
-  const found = (await runner.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role])) as unknown[];
+  const found = rowsOf(await runner.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]));
   if (found.length === 0) {
     try {
       await runner.query(
@@ -144,7 +145,7 @@ export async function grantAppRole(runner: QueryRunner, role: string): Promise<v
   const to = ident(role);
   await runner.startTransaction();
   try {
-    const [{ schema }] = (await runner.query('SELECT current_schema() AS schema')) as { schema: string }[];
+    const [{ schema }] = rowsOf<{ schema: string }>(await runner.query('SELECT current_schema() AS schema'));
     await runner.query(`
       REVOKE CREATE ON SCHEMA ${ident(schema)} FROM PUBLIC;
       GRANT USAGE ON SCHEMA ${ident(schema)} TO ${to};

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { Metrics } from '../observability/metrics.js';
 import { TransactionRunner, type Tx } from './transaction.js';
+import { rowsOf } from './rows.js';
 
 export type JobOutcome = 'done' | 'skipped' | 'failed';
 
@@ -32,9 +33,9 @@ export class JobScheduler implements OnApplicationShutdown {
     let outcome: JobOutcome;
     try {
       outcome = await this.transactions.run(async (tx) => {
-        const [{ locked }] = (await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [lockId])) as {
+        const [{ locked }] = rowsOf<{
           locked: boolean;
-        }[];
+        }>(await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [lockId]));
         if (!locked) return 'skipped';
         await job(tx);
         return 'done';

@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config.js';
 import { ADVISORY_LOCKS } from '../database/advisory-locks.js';
 import { JobScheduler } from '../database/job-scheduler.js';
 import { TransactionRunner, type Tx } from '../database/transaction.js';
+import { rowCountOf, rowsOf } from '../database/rows.js';
 import { LiveBus } from './live-bus.js';
 import type { LiveEvent, LiveEventMap, LiveEventType } from './live-event.js';
 
@@ -157,9 +158,11 @@ export class EventLog implements OnApplicationBootstrap {
       const ids = batch.flatMap((b) => b.ids);
       for (let attempt = 1; ; attempt++) {
         try {
-          const rows: EventRow[] = await this.dataSource.query(
-            `SELECT ${COLUMNS} FROM events WHERE id = ANY($1::uuid[]) ORDER BY stream, seq`,
-            [ids],
+          const rows = rowsOf<EventRow>(
+            await this.dataSource.query(
+              `SELECT ${COLUMNS} FROM events WHERE id = ANY($1::uuid[]) ORDER BY stream, seq`,
+              [ids],
+            ),
           );
           this.bus.publish(rows.map(toEvent));
           break;
@@ -180,9 +183,11 @@ export class EventLog implements OnApplicationBootstrap {
 
   /** Events of one stream after `afterSeq`, oldest first (all of them, audiences kept, for the relay). */
   async read(stream: string, afterSeq: number, limit: number): Promise<AudiencedEvent[]> {
-    const rows: EventRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM events WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-      [stream, afterSeq, limit],
+    const rows = rowsOf<EventRow>(
+      await this.dataSource.query(
+        `SELECT ${COLUMNS} FROM events WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+        [stream, afterSeq, limit],
+      ),
     );
     return rows.map(toEvent);
   }
@@ -198,10 +203,12 @@ export class EventLog implements OnApplicationBootstrap {
     afterSeq: number,
     limit: number,
   ): Promise<{ events: LiveEvent[]; scanned: number }> {
-    const rows: (EventRow & { visible: boolean })[] = await this.dataSource.query(
-      `SELECT ${COLUMNS}, (audience IS NULL OR $4::uuid = ANY(audience)) AS visible
-       FROM events WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-      [stream, afterSeq, limit, officeId],
+    const rows = rowsOf<EventRow & { visible: boolean }>(
+      await this.dataSource.query(
+        `SELECT ${COLUMNS}, (audience IS NULL OR $4::uuid = ANY(audience)) AS visible
+         FROM events WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+        [stream, afterSeq, limit, officeId],
+      ),
     );
     const events = rows.filter((row) => row.visible).map((row) => toWire(toEvent(row)));
     return { events, scanned: rows.length };
@@ -213,19 +220,19 @@ export class EventLog implements OnApplicationBootstrap {
    * replay: `patch` is merged into each event's data.
    */
   async scrubPost(tx: Tx, stream: string, postId: string, patch: Record<string, unknown>): Promise<number> {
-    const [, count] = (await tx.query(
-      `UPDATE events SET data = data || $3::jsonb
-       WHERE (data ->> 'id') = $2 AND type IN ('message.posted', 'message.edited') AND stream = $1`,
-      [stream, postId, JSON.stringify(patch)],
-    )) as [unknown, number];
-    return count;
+    return rowCountOf(
+      await tx.query(
+        `UPDATE events SET data = data || $3::jsonb
+         WHERE (data ->> 'id') = $2 AND type IN ('message.posted', 'message.edited') AND stream = $1`,
+        [stream, postId, JSON.stringify(patch)],
+      ),
+    );
   }
 
   /** Drops events older than the retention period; the audit trail is kept separately. */
   async prune(tx: Tx, retentionDays: number): Promise<number> {
-    const [, count] = (await tx.query(`DELETE FROM events WHERE at < now() - make_interval(days => $1)`, [
-      retentionDays,
-    ])) as [unknown, number];
-    return count;
+    return rowCountOf(
+      await tx.query(`DELETE FROM events WHERE at < now() - make_interval(days => $1)`, [retentionDays]),
+    );
   }
 }

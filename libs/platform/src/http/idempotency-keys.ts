@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor.js';
 import { ADVISORY_LOCKS } from '../database/advisory-locks.js';
 import { outsideTransaction } from '../database/connection-guard.js';
 import { JobScheduler } from '../database/job-scheduler.js';
+import { rowsOf } from '../database/rows.js';
 import { TransactionRunner } from '../database/transaction.js';
 import { AppError } from '../errors/app-error.js';
 import { AuditSink } from './audit-sink.js';
@@ -71,9 +72,11 @@ export class IdempotencyKeys implements OnApplicationBootstrap {
 
   /** Whether the key is held within its 24 h, by a finished request or one still running. */
   async taken(userId: string, key: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND created_at >= now() - interval '24 hours'`,
-      [userId, key],
+    const rows = rowsOf(
+      await this.dataSource.query(
+        `SELECT 1 FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND created_at >= now() - interval '24 hours'`,
+        [userId, key],
+      ),
     );
     return rows.length > 0;
   }
@@ -85,19 +88,23 @@ export class IdempotencyKeys implements OnApplicationBootstrap {
    */
   async claim(userId: string, key: string, fingerprint: string): Promise<StoredAnswer | undefined> {
     // A key older than 24 h is free again: the insert takes it over.
-    const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, key) DO UPDATE
-         SET request_hash = EXCLUDED.request_hash, status = NULL, body = NULL, created_at = now()
-         WHERE idempotency_keys.created_at < now() - interval '24 hours'
-       RETURNING key`,
-      [userId, key, fingerprint],
+    const inserted = rowsOf(
+      await this.dataSource.query(
+        `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id, key) DO UPDATE
+           SET request_hash = EXCLUDED.request_hash, status = NULL, body = NULL, created_at = now()
+           WHERE idempotency_keys.created_at < now() - interval '24 hours'
+         RETURNING key`,
+        [userId, key, fingerprint],
+      ),
     );
     if (inserted.length > 0) return undefined;
-    const [stored] = (await this.dataSource.query(
-      `SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
-      [userId, key],
-    )) as { request_hash: string; status: number | null; body: unknown }[];
+    const [stored] = rowsOf<{ request_hash: string; status: number | null; body: unknown }>(
+      await this.dataSource.query(
+        `SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+        [userId, key],
+      ),
+    );
     if (!stored) return this.claim(userId, key, fingerprint);
     if (stored.request_hash !== fingerprint) {
       throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used with a different request');
