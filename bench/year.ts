@@ -62,15 +62,20 @@ class Replay {
       worker.once('message', done);
       worker.send({ jobs, concurrency: 50 });
     });
-    const refused = new Map<number, number>();
-    for (const result of out.results.flat()) {
-      this.latencies.push(result.ms);
-      this.requests++;
-      if (result.status >= 500 || result.status === 0) this.failures++;
-      if (result.status >= 300) refused.set(result.status, (refused.get(result.status) ?? 0) + 1);
-    }
+    const refused = new Map<string, number>();
+    out.results.forEach((group, i) =>
+      group.forEach((result, j) => {
+        this.latencies.push(result.ms);
+        this.requests++;
+        if (result.status >= 500 || result.status === 0) this.failures++;
+        // Counted by status and route (ids left out), so a refused step shows which it is.
+        const route = `${jobs[i][j].method} ${new URL(jobs[i][j].url).pathname.replace(/[0-9a-f-]{36}/g, ':id')}`;
+        const key = `${result.status} ${route}`;
+        if (result.status >= 300) refused.set(key, (refused.get(key) ?? 0) + 1);
+      }),
+    );
     if (refused.size > 0)
-      progress(`    answers other than 2xx in this phase: ${JSON.stringify(Object.fromEntries(refused))}`);
+      progress(`    answers other than 2xx in ${phase}: ${JSON.stringify(Object.fromEntries(refused))}`);
     this.elapsedMs += out.elapsedMs;
     const seen = this.phases.get(phase) ?? { requests: 0, ms: 0, latencies: [] };
     for (const result of out.results.flat()) seen.latencies.push(result.ms);
