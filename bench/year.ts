@@ -229,6 +229,10 @@ export async function year(databaseUrl: string, weeks: number) {
         job(p.take.office.id, 'POST', `/cases/${p.take.caseId}/consents`, consent),
       ]),
     );
+    // A file can only be asked for once its office has put it on the table (else the trade is a 404).
+    await replay.run(
+      pairs.map((p) => job(p.take.office.id, 'PATCH', `/cases/${p.take.caseId}`, { availableForTrade: true })),
+    );
     const trades = await replay.run(
       pairs.map((p) =>
         job(
