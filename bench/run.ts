@@ -128,8 +128,12 @@ async function main(): Promise<void> {
   const results: Result[] = [];
   // Written after every scenario, so a long run that fails late keeps what it measured.
   const save = async () => {
-    const kept = previous.filter((old) => !results.some((result) => result.scenario === old.scenario));
-    const all = [...kept, ...results];
+    // Each row keeps its place in the table (a new scenario goes last), so runs diff row by row.
+    const fresh = (scenario: string) => results.find((result) => result.scenario === scenario);
+    const all = [
+      ...previous.map((old) => fresh(old.scenario) ?? old),
+      ...results.filter((result) => !previous.some((old) => old.scenario === result.scenario)),
+    ];
     await writeFile('bench/results.json', `${JSON.stringify({ machine, results: all }, null, 2)}\n`);
     await writeReports(machine, all);
   };
