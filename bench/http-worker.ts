@@ -12,6 +12,8 @@ export interface HttpJob {
   body?: unknown;
   /** Send the response's `id` back (for requests that create something later steps use). */
   keepId?: boolean;
+  /** Sent as multipart/form-data instead of `body`: a PDF-looking file of `bytes` bytes. */
+  upload?: { kind: string; filename: string; bytes: number };
 }
 export interface HttpOutcome {
   status: number;
@@ -32,13 +34,24 @@ async function runAll(jobs: HttpJob[][], concurrency: number): Promise<HttpOutco
   return results;
 }
 
+/** A small document: a PDF header (the server sniffs the type from the bytes) and filler. */
+function uploadForm(upload: NonNullable<HttpJob['upload']>): FormData {
+  const form = new FormData();
+  form.append('kind', upload.kind);
+  const bytes = Buffer.alloc(upload.bytes, 'x');
+  bytes.write('%PDF-1.7\n');
+  form.append('file', new Blob([bytes], { type: 'application/pdf' }), upload.filename);
+  return form;
+}
+
 async function send(job: HttpJob): Promise<HttpOutcome> {
   const started = now();
   try {
+    const json = job.body !== undefined && !job.upload;
     const res = await fetch(job.url, {
       method: job.method,
-      headers: { authorization: `Bearer ${job.token}`, ...(job.body ? { 'content-type': 'application/json' } : {}) },
-      body: job.body ? JSON.stringify(job.body) : undefined,
+      headers: { authorization: `Bearer ${job.token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
+      body: job.upload ? uploadForm(job.upload) : json ? JSON.stringify(job.body) : undefined,
     });
     const text = await res.text();
     const ms = now() - started;
