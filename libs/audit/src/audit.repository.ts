@@ -106,9 +106,9 @@ export class AuditRepository {
 
   /** False when another verification (on any node) holds the lock: verifications run one at a time. */
   async lockVerification(tx: Tx): Promise<boolean> {
-    const [{ locked }] = rowsOf<{
-      locked: boolean;
-    }>(await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [ADVISORY_LOCKS.auditVerify]));
+    const [{ locked }] = rowsOf<{ locked: boolean }>(
+      await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [ADVISORY_LOCKS.auditVerify]),
+    );
     return locked;
   }
 

@@ -30,9 +30,9 @@ export class TokenService {
   ) {}
 
   async startSession(tx: Tx, user: UserEntity): Promise<{ sessionId: string; tokens: TokenPair }> {
-    const [family] = rowsOf<{
-      id: string;
-    }>(await tx.query(`INSERT INTO refresh_families (user_id) VALUES ($1) RETURNING id`, [user.id]));
+    const [family] = rowsOf<{ id: string }>(
+      await tx.query(`INSERT INTO refresh_families (user_id) VALUES ($1) RETURNING id`, [user.id]),
+    );
     return { sessionId: family.id, tokens: await this.issue(tx, user.id, family.id) };
   }
 

@@ -53,9 +53,9 @@ export class ReportsRepository {
   }
 
   async secret(): Promise<string> {
-    const [row] = rowsOf<{
-      secret: string;
-    }>(await this.dataSource.query(`SELECT secret FROM report_secrets WHERE id = 1`));
+    const [row] = rowsOf<{ secret: string }>(
+      await this.dataSource.query(`SELECT secret FROM report_secrets WHERE id = 1`),
+    );
     return row.secret;
   }
 

@@ -33,9 +33,9 @@ export class JobScheduler implements OnApplicationShutdown {
     let outcome: JobOutcome;
     try {
       outcome = await this.transactions.run(async (tx) => {
-        const [{ locked }] = rowsOf<{
-          locked: boolean;
-        }>(await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [lockId]));
+        const [{ locked }] = rowsOf<{ locked: boolean }>(
+          await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [lockId]),
+        );
         if (!locked) return 'skipped';
         await job(tx);
         return 'done';
